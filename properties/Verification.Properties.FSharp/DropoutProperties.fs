@@ -1,0 +1,1 @@
+module Verification.Properties.FSharp.DropoutProperties

@@ -1,0 +1,1 @@
+namespace Verification.Properties; public class Placeholder { [Xunit.Fact] public void Builds() { } }

@@ -1,0 +1,1 @@
+namespace Verification; internal static class Placeholder {}
