@@ -1,1 +1,4 @@
-Console.WriteLine("verification");
+using System.CommandLine;
+using Verification.Cli;
+
+return Cli.Run(args);

@@ -1,0 +1,21 @@
+using Verification.Dropout;
+using Verification.Factorization;
+
+namespace Verification.Claims;
+
+/// <summary>Every claim of the suite, in THEORY.md order. Ids are a public contract.</summary>
+public static class Catalog
+{
+    public static IReadOnlyList<IClaim> All { get; } =
+    [
+        DropoutClaims.Expectation,
+        DropoutClaims.ExpectationControl,
+        FactorizationClaims.NuclearVariational,
+    ];
+
+    public static bool Contains(string id) => All.Any(c => c.Id == id);
+
+    public static IClaim Find(string id) =>
+        All.FirstOrDefault(c => c.Id == id)
+        ?? throw new KeyNotFoundException($"unknown claim id '{id}' (run `list` to see the catalog)");
+}

@@ -1,1 +1,0 @@
-namespace Verification; internal static class Placeholder {}

@@ -1,0 +1,76 @@
+using Spectre.Console;
+using Verification.Claims;
+
+namespace Verification.Cli;
+
+public static class Checking
+{
+    public static int Run(string[] ids, int cases, ulong seed, string format, string? output)
+    {
+        if (cases < 1) return Cli.Fail("--cases must be at least 1");
+        var unknown = ids.Where(id => !Catalog.Contains(id)).ToList();
+        if (unknown.Count > 0) return Cli.Fail($"unknown claim id '{unknown[0]}' (run `list` to see the catalog)");
+        var claims = ids.Length == 0 ? Catalog.All : ids.Distinct().Select(Catalog.Find).ToList();
+
+        var reports = new List<ClaimReport>();
+        var interactive = !Console.IsOutputRedirected && !Console.IsErrorRedirected && AnsiConsole.Profile.Capabilities.Interactive;
+        if (interactive)
+        {
+            AnsiConsole.Progress().AutoClear(true).Start(ctx =>
+            {
+                foreach (var claim in claims)
+                {
+                    var task = ctx.AddTask(Markup.Escape(claim.Id), maxValue: cases);
+                    reports.Add(claim.Run(new RunSettings(cases, seed) { Progress = done => task.Value = done }));
+                    task.Value = cases;
+                }
+            });
+        }
+        else
+        {
+            foreach (var claim in claims) reports.Add(claim.Run(new RunSettings(cases, seed)));
+        }
+
+        var report = new RunReport(seed, cases, "managed", reports);
+        var text = format switch
+        {
+            "json" => ReportFormats.Json(report),
+            "markdown" => ReportFormats.Markdown(report),
+            _ => null,
+        };
+        if (output is not null)
+        {
+            File.WriteAllText(output, text ?? ReportFormats.Markdown(report));
+            Summary(report);
+        }
+        else if (text is not null) Console.Out.Write(text);
+        else Table(report);
+        return report.AllAsExpected ? Cli.ExitOk : Cli.ExitUnexpected;
+    }
+
+    private static void Summary(RunReport report)
+    {
+        var unexpected = report.Claims.Count(c => !c.AsExpected);
+        Console.Out.WriteLine($"{report.Claims.Count} claims checked, {report.Claims.Count - unexpected} as expected, {unexpected} not");
+    }
+
+    private static void Table(RunReport report)
+    {
+        var table = new Table().AddColumns("id", "kind", "verdict", "expected", "cases", "max residual", "time (s)");
+        foreach (var c in report.Claims)
+        {
+            var colour = c.AsExpected ? "green" : "red";
+            table.AddRow(Markup.Escape(c.Id), ClaimNames.Of(c.Kind), $"[{colour}]{ClaimNames.Of(c.Verdict)}[/]", ClaimNames.Of(c.Expected),
+                c.Cases.ToString(), ReportFormats.Format(c.MaxResidual), c.Seconds.ToString("0.000"));
+        }
+        AnsiConsole.Write(table);
+        foreach (var c in report.Claims.Where(c => c.Counterexample is not null))
+        {
+            var x = c.Counterexample!;
+            AnsiConsole.MarkupLine($"[bold]Counterexample to {Markup.Escape(c.Id)}[/] (seed {x.ReplaySeed}, size {x.Size}, {x.ShrinkSteps} shrink steps): {Markup.Escape(x.Explanation)}");
+            foreach (var v in x.Instance) AnsiConsole.MarkupLine($"  {Markup.Escape(v.Name)} = {Markup.Escape(v.Value.ToString()!)}");
+            AnsiConsole.MarkupLine($"  lhs = {Markup.Escape(x.Lhs.ToString()!)}, rhs = {Markup.Escape(x.Rhs.ToString()!)}, residual {ReportFormats.Format(x.Residual)}");
+        }
+        Summary(report);
+    }
+}
