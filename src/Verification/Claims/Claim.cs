@@ -20,7 +20,7 @@ public interface IClaim
     CaseReport Replay(ulong caseSeed, int size);
 
     /// <summary>Evaluates the claim on a user's instance (the CLI's `eval`); bad input throws <see cref="InputException"/>.</summary>
-    Outcome Evaluate(ClaimInput input);
+    CheckOutcome Evaluate(ClaimInput input);
 }
 
 /// <summary>
@@ -37,7 +37,7 @@ public sealed record Claim<T>(
     string Evidence,
     Gen<T> Generator,
     Func<T, IEnumerable<T>> Shrink,
-    Func<T, Outcome> Check,
+    Func<T, CheckOutcome> Check,
     Func<T, IReadOnlyList<NamedValue>> Describe) : IClaim
 {
     /// <summary>Fixed instances checked before the random ones (worked examples, known counterexamples).</summary>
@@ -47,17 +47,17 @@ public sealed record Claim<T>(
     public Func<int, int> CaseBudget { get; init; } = n => n;
 
     /// <summary>How `eval` reads a user's instance and evaluates it; by default the claim has no `eval`.</summary>
-    public Func<ClaimInput, Outcome> Evaluator { get; init; } =
+    public Func<ClaimInput, CheckOutcome> Evaluator { get; init; } =
         _ => throw new InputException($"claim '{Id}' has no eval yet");
 
-    public ClaimReport Run(RunSettings settings) => Runner.Run(this, settings);
+    public ClaimReport Run(RunSettings settings) => ClaimRunner.Run(this, settings);
 
-    public Outcome Evaluate(ClaimInput input) => Evaluator(input);
+    public CheckOutcome Evaluate(ClaimInput input) => Evaluator(input);
 
-    public CaseReport Replay(ulong caseSeed, int size) => Runner.Replay(this, caseSeed, size);
+    public CaseReport Replay(ulong caseSeed, int size) => ClaimRunner.Replay(this, caseSeed, size);
 
     /// <summary>The outcome of the check, with an exception turned into a failing outcome that says so.</summary>
-    public Outcome SafeCheck(T instance)
+    public CheckOutcome SafeCheck(T instance)
     {
         try
         {
@@ -65,7 +65,7 @@ public sealed record Claim<T>(
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            return new Outcome(false, Value.Of("error"), Value.Of("error"), double.PositiveInfinity, 0, $"the check threw {e.GetType().Name}: {e.Message}");
+            return new CheckOutcome(false, Value.Of("error"), Value.Of("error"), double.PositiveInfinity, 0, $"the check threw {e.GetType().Name}: {e.Message}");
         }
     }
 }

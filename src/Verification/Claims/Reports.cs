@@ -8,7 +8,7 @@ public sealed record RunSettings(int Cases = 100, ulong Seed = 1, int MaxShrinkC
 }
 
 /// <summary>One checked instance: the instance as named values, its size and replay seed, and the outcome.</summary>
-public sealed record CaseReport(IReadOnlyList<NamedValue> Instance, ulong ReplaySeed, int Size, Outcome Outcome);
+public sealed record CaseReport(IReadOnlyList<NamedValue> Instance, ulong ReplaySeed, int Size, CheckOutcome Outcome);
 
 /// <summary>A refuting instance after shrinking, with what it takes to reproduce it.</summary>
 public sealed record Counterexample(

@@ -45,7 +45,7 @@ public static class DropoutClaims
     };
 
     /// <summary>Checks E_z loss = ‖Y − UVᵀ‖² + weight(θ)·Σ‖u_i‖²‖v_i‖² (the theorem's weight is λ = (1 − θ)/θ).</summary>
-    public static Outcome CheckExpectation(DropoutCase c, Func<Fraction, Fraction> weight)
+    public static CheckOutcome CheckExpectation(DropoutCase c, Func<Fraction, Fraction> weight)
     {
         var exact = ExactDropoutCase.FromDoubles(c);
         var weightExact = weight(exact.Theta);
@@ -56,30 +56,30 @@ public static class DropoutClaims
         if (r > ClaimEnumerationWidth)
         {
             var mc = MonteCarlo.Expectation(c, seed: (ulong)(r * 7919 + m * 31 + n), maxSamples: 1 << 16);
-            return new Outcome(mc.Contains(rhs), Value.Of(mc.Estimate), Value.Of(rhs), mc.Distance(rhs), 0,
+            return new CheckOutcome(mc.Contains(rhs), Value.Of(mc.Estimate), Value.Of(rhs), mc.Distance(rhs), 0,
                     $"Monte Carlo over {mc.Samples} masks: the right side must lie in the {1 - mc.Delta:0.#########} interval [{mc.Lower:G6}, {mc.Upper:G6}]")
                 .WithDetails(new NamedValue("lower", Value.Of(mc.Lower)), new NamedValue("upper", Value.Of(mc.Upper)), new NamedValue("samples", Value.Of(mc.Samples)));
         }
 
         var enumerated = MaskEnumeration.Expectation(c);
         var chain = 2 * r + MaskEnumeration.RefreshInterval + m * n + 8;
-        var floating = Outcome.Compare(enumerated, rhs, Tolerance.Summation(chain, magnitude),
+        var floating = CheckOutcome.Compare(enumerated, rhs, Tolerance.Summation(chain, magnitude),
             $"floating-point enumeration of 2^{r} masks against the closed form");
 
         var lhsExact = MaskEnumeration.Expectation(exact);
         var rhsExact = DropoutObjective.ClosedForm(exact, weightExact);
         var difference = lhsExact - rhsExact;
-        var exactOutcome = new Outcome(difference.IsZero, Value.Of(lhsExact), Value.Of(rhsExact), Math.Abs(difference.ToDouble()), 0,
+        var exactOutcome = new CheckOutcome(difference.IsZero, Value.Of(lhsExact), Value.Of(rhsExact), Math.Abs(difference.ToDouble()), 0,
             $"exact rational enumeration of 2^{r} masks against the closed form (difference {Exact.Format(difference)})");
 
-        return Outcome.All(exactOutcome, floating);
+        return CheckOutcome.All(exactOutcome, floating);
     }
 
     /// <summary>
     /// `eval`: the left side is the exact enumeration over all 2^r masks (exact rationals with "exact": true), or with
     /// Monte Carlo a mean and a 1 − 1e-9 interval that must contain the right side.
     /// </summary>
-    public static Outcome EvaluateExpectation(ClaimInput input, Func<Fraction, Fraction> weight)
+    public static CheckOutcome EvaluateExpectation(ClaimInput input, Func<Fraction, Fraction> weight)
     {
         if (input.IsExact && !input.Options.MonteCarlo)
         {
@@ -89,7 +89,7 @@ public static class DropoutClaims
             var w = weight(e.Theta);
             var rhs = DropoutObjective.ClosedForm(e, w);
             var difference = lhs - rhs;
-            return new Outcome(difference.IsZero, Value.Of(lhs), Value.Of(rhs), Math.Abs(difference.ToDouble()), 0,
+            return new CheckOutcome(difference.IsZero, Value.Of(lhs), Value.Of(rhs), Math.Abs(difference.ToDouble()), 0,
                     $"exact enumeration of 2^{e.Width} masks in rational arithmetic")
                 .WithDetails(
                     new NamedValue("residualExact", Value.Of(Fraction.Abs(difference))),
@@ -112,7 +112,7 @@ public static class DropoutClaims
         if (input.Options.MonteCarlo)
         {
             var mc = MonteCarlo.Expectation(c, input.Options.Seed, input.Options.Samples);
-            return new Outcome(mc.Contains(closed), Value.Of(mc.Estimate), Value.Of(closed), mc.Distance(closed), 0,
+            return new CheckOutcome(mc.Contains(closed), Value.Of(mc.Estimate), Value.Of(closed), mc.Distance(closed), 0,
                     $"Monte Carlo over {mc.Samples} masks; the right side must lie in the interval")
                 .WithDetails([new NamedValue("method", Value.Of("monte carlo")), .. common,
                     new NamedValue("samples", Value.Of(mc.Samples)), new NamedValue("lower", Value.Of(mc.Lower)),
@@ -121,7 +121,7 @@ public static class DropoutClaims
         MaskEnumeration.CheckWidth(c.Width);
         var enumerated = MaskEnumeration.Expectation(c);
         var chain = 2 * c.Width + MaskEnumeration.RefreshInterval + c.Y.RowCount * c.Y.ColumnCount + 8;
-        return Outcome.Compare(enumerated, closed, Tolerance.Summation(chain, DropoutObjective.LossBound(c)),
+        return CheckOutcome.Compare(enumerated, closed, Tolerance.Summation(chain, DropoutObjective.LossBound(c)),
                 $"floating-point enumeration of 2^{c.Width} masks against the closed form")
             .WithDetails([new NamedValue("method", Value.Of("enumeration")), .. common, new NamedValue("masks", Value.Of(1L << c.Width))]);
     }

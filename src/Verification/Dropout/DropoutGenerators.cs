@@ -56,3 +56,17 @@ public static class DropoutGenerators
         new("theta", Value.Of(c.Theta)),
     ];
 }
+
+/// <summary>Exact rational dropout instances: small p/q entries and θ = p/q, for the exact identity checks.</summary>
+public static class ExactDropoutGenerators
+{
+    public static Gen<ExactDropoutCase> Cases(int maxWidth) =>
+        from m in Shapes.Dimension(3)
+        from n in Shapes.Dimension(3)
+        from r in Gen.Choose(1, maxWidth)
+        from y in Rationals.Matrix(m, n)
+        from u in Rationals.Matrix(m, r)
+        from v in Rationals.Matrix(n, r)
+        from theta in Rationals.RetainRate
+        select new ExactDropoutCase(y, u, v, theta);
+}

@@ -33,7 +33,7 @@ public static class FactorizationClaims
         },
     };
 
-    public static Outcome CheckNuclearVariational(FactorizationCase c)
+    public static CheckOutcome CheckNuclearVariational(FactorizationCase c)
     {
         var x = c.X;
         int m = x.RowCount, n = x.ColumnCount, r = c.Width;
@@ -48,11 +48,11 @@ public static class FactorizationClaims
         var svdHalf = 0.5 * (Norms.FrobeniusSquared(svd.U) + Norms.FrobeniusSquared(svd.V));
         var reconstruction = (svd.Product - x).FrobeniusNorm();
 
-        return Outcome.All(
-            Outcome.AtLeast(path, nuclear, tolerance, "Σ‖u_i‖‖v_i‖ ≥ ‖X‖_*"),
-            Outcome.AtLeast(half, nuclear, tolerance, "½(‖U‖_F² + ‖V‖_F²) ≥ ‖X‖_*"),
-            Outcome.Compare(svd.Product.FrobeniusNorm(), x.FrobeniusNorm(), tolerance, "the balanced SVD factors reproduce X") with { Residual = reconstruction, Holds = reconstruction <= tolerance.Bound },
-            Outcome.Compare(svdPath, nuclear, tolerance, "Σ‖u_i‖‖v_i‖ = ‖X‖_* at the balanced SVD factors"),
-            Outcome.Compare(svdHalf, nuclear, tolerance, "½(‖U‖_F² + ‖V‖_F²) = ‖X‖_* at the balanced SVD factors"));
+        return CheckOutcome.All(
+            CheckOutcome.AtLeast(path, nuclear, tolerance, "Σ‖u_i‖‖v_i‖ ≥ ‖X‖_*"),
+            CheckOutcome.AtLeast(half, nuclear, tolerance, "½(‖U‖_F² + ‖V‖_F²) ≥ ‖X‖_*"),
+            CheckOutcome.Compare(svd.Product.FrobeniusNorm(), x.FrobeniusNorm(), tolerance, "the balanced SVD factors reproduce X") with { Residual = reconstruction, Holds = reconstruction <= tolerance.Bound },
+            CheckOutcome.Compare(svdPath, nuclear, tolerance, "Σ‖u_i‖‖v_i‖ = ‖X‖_* at the balanced SVD factors"),
+            CheckOutcome.Compare(svdHalf, nuclear, tolerance, "½(‖U‖_F² + ‖V‖_F²) = ‖X‖_* at the balanced SVD factors"));
     }
 }

@@ -9,7 +9,7 @@ namespace Verification.Claims;
 /// shrinks greedily (first simpler candidate that still fails) and returns the shrunk instance with its replay seed.
 /// Case i uses seed SplitMix(seed, i) and size 1 + 99·i/(N−1), so a (seed, N) pair fixes the whole run.
 /// </summary>
-public static class Runner
+public static class ClaimRunner
 {
     public static ClaimReport Run<T>(Claim<T> claim, RunSettings settings)
     {
@@ -19,7 +19,7 @@ public static class Runner
         var inconclusive = 0;
         var done = 0;
 
-        Counterexample? Refute(T instance, Outcome outcome, ulong replay, int size)
+        Counterexample? Refute(T instance, CheckOutcome outcome, ulong replay, int size)
         {
             var (shrunk, shrunkOutcome, steps) = ShrinkFailure(claim, instance, outcome, settings.MaxShrinkChecks);
             return MakeCounterexample(claim, shrunk, shrunkOutcome, replay, size, steps);
@@ -80,7 +80,7 @@ public static class Runner
 
     public static int SizeOf(int index, int cases) => cases <= 1 ? 50 : 1 + 99 * index / (cases - 1);
 
-    private static (T, Outcome, int) ShrinkFailure<T>(Claim<T> claim, T instance, Outcome outcome, int budget)
+    private static (T, CheckOutcome, int) ShrinkFailure<T>(Claim<T> claim, T instance, CheckOutcome outcome, int budget)
     {
         var steps = 0;
         var checks = 0;
@@ -105,7 +105,7 @@ public static class Runner
         return (instance, outcome, steps);
     }
 
-    private static Counterexample MakeCounterexample<T>(Claim<T> claim, T instance, Outcome outcome, ulong replay, int size, int steps)
+    private static Counterexample MakeCounterexample<T>(Claim<T> claim, T instance, CheckOutcome outcome, ulong replay, int size, int steps)
     {
         var cs = $"var report = Catalog.Find(\"{claim.Id}\").Replay({replay}UL, {size}); // then shrinks to the instance above";
         var fs = $"let report = Catalog.Find(\"{claim.Id}\").Replay({replay}UL, {size})";

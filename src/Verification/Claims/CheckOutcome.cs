@@ -4,7 +4,7 @@ namespace Verification.Claims;
 /// The result of checking one instance: whether the statement held, both sides, the residual and the
 /// tolerance it was compared against, what else the check computed, and a short human explanation.
 /// </summary>
-public sealed record Outcome(
+public sealed record CheckOutcome(
     bool Holds,
     Value Lhs,
     Value Rhs,
@@ -18,26 +18,26 @@ public sealed record Outcome(
     /// <summary>Further values the check computed (minimizers, rotations, intervals), in a stable order.</summary>
     public IReadOnlyList<NamedValue> Details { get; init; } = [];
 
-    public static Outcome Compare(double lhs, double rhs, Tolerance tolerance, string explanation)
+    public static CheckOutcome Compare(double lhs, double rhs, Tolerance tolerance, string explanation)
     {
         var residual = Math.Abs(lhs - rhs);
-        return new Outcome(residual <= tolerance.Bound, Value.Of(lhs), Value.Of(rhs), residual, tolerance.Bound, explanation);
+        return new CheckOutcome(residual <= tolerance.Bound, Value.Of(lhs), Value.Of(rhs), residual, tolerance.Bound, explanation);
     }
 
     /// <summary>lhs ≥ rhs up to the tolerance; the residual is the violation (0 when it holds with room).</summary>
-    public static Outcome AtLeast(double lhs, double rhs, Tolerance tolerance, string explanation)
+    public static CheckOutcome AtLeast(double lhs, double rhs, Tolerance tolerance, string explanation)
     {
         var violation = Math.Max(0, rhs - lhs);
-        return new Outcome(violation <= tolerance.Bound, Value.Of(lhs), Value.Of(rhs), violation, tolerance.Bound, explanation);
+        return new CheckOutcome(violation <= tolerance.Bound, Value.Of(lhs), Value.Of(rhs), violation, tolerance.Bound, explanation);
     }
 
     /// <summary>The first failing outcome of several, else the one with the largest residual relative to its tolerance.</summary>
-    public static Outcome All(params Outcome[] outcomes)
+    public static CheckOutcome All(params CheckOutcome[] outcomes)
     {
         var failing = outcomes.FirstOrDefault(o => !o.Holds);
         if (failing is not null) return failing;
         return outcomes.MaxBy(o => o.Tolerance > 0 ? o.Residual / o.Tolerance : o.Residual)!;
     }
 
-    public Outcome WithDetails(params NamedValue[] details) => this with { Details = Details.Concat(details).ToArray() };
+    public CheckOutcome WithDetails(params NamedValue[] details) => this with { Details = Details.Concat(details).ToArray() };
 }

@@ -1,1 +1,0 @@
-namespace Verification.Properties; public class Placeholder { [Xunit.Fact] public void Builds() { } }
