@@ -45,8 +45,11 @@ public static class Checking
         }
         else if (text is not null) Console.Out.Write(text);
         else Table(report);
-        return report.AllAsExpected ? Cli.ExitOk : Cli.ExitUnexpected;
+        return ExitCodeFor(report);
     }
+
+    /// <summary>0 iff every claim's verdict equals its expected verdict, else 1.</summary>
+    public static int ExitCodeFor(RunReport report) => report.AllAsExpected ? Cli.ExitOk : Cli.ExitUnexpected;
 
     private static void Summary(RunReport report)
     {

@@ -17,6 +17,9 @@ public static class Cli
         root.Subcommands.Add(CheckCommand());
         root.Subcommands.Add(EvalCommand());
 
+        // Redirected output (CI logs, files) gets wide tables instead of Spectre's 80-column default.
+        if (Console.IsOutputRedirected) Spectre.Console.AnsiConsole.Profile.Width = 160;
+
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {

@@ -1,0 +1,176 @@
+using System.Text.Json;
+using Xunit;
+
+namespace Verification.Properties.Cli;
+
+[CollectionDefinition("Console", DisableParallelization = true)]
+public sealed class ConsoleCollection;
+
+/// <summary>The command line run in-process: exit codes, JSON shapes, and one clear stderr line for bad input.</summary>
+[Collection("Console")]
+public class CliTests
+{
+    private static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        var (stdout, stderr) = (Console.Out, Console.Error);
+        var o = new StringWriter();
+        var e = new StringWriter();
+        Console.SetOut(o);
+        Console.SetError(e);
+        try
+        {
+            return (Verification.Cli.Cli.Run(args), o.ToString(), e.ToString());
+        }
+        finally
+        {
+            Console.SetOut(stdout);
+            Console.SetError(stderr);
+        }
+    }
+
+    private static string Input(string json)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"verification-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, json);
+        return path;
+    }
+
+    private static string Example(string name) => Path.Combine(Engine.RepositoryRoot.Path, "examples", name);
+
+    [Fact]
+    public void Check_json_seed_1_verifies_the_theorems_and_refutes_the_control()
+    {
+        var (code, output, _) = Run("check", "--format", "json", "--seed", "1", "--cases", "30");
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal(1UL, json.RootElement.GetProperty("seed").GetUInt64());
+        Assert.Equal(30, json.RootElement.GetProperty("cases").GetInt32());
+        var claims = json.RootElement.GetProperty("claims").EnumerateArray().ToDictionary(c => c.GetProperty("id").GetString()!);
+        Assert.Equal("verified", claims["dropout.expectation"].GetProperty("verdict").GetString());
+        Assert.Equal("verified", claims["nuclear.variational"].GetProperty("verdict").GetString());
+        var control = claims["dropout.expectation.control"];
+        Assert.Equal("refuted", control.GetProperty("verdict").GetString());
+        var x = control.GetProperty("counterexample");
+        Assert.Equal(JsonValueKind.Array, x.GetProperty("instance").GetProperty("Y").ValueKind);
+        Assert.True(x.TryGetProperty("replaySeed", out _));
+        Assert.True(x.TryGetProperty("lhs", out _) && x.TryGetProperty("rhs", out _));
+        foreach (var c in claims.Values)
+            foreach (var key in new[] { "id", "kind", "verdict", "expected", "cases", "maxResidual", "seconds", "counterexample" })
+                Assert.True(c.TryGetProperty(key, out _), key);
+    }
+
+    [Fact]
+    public void Check_exits_1_when_a_verdict_differs_from_its_expected_one()
+    {
+        var claims = Verification.Claims.Catalog.All.Select(c => c.Run(new Verification.Claims.RunSettings(10, 1))).ToList();
+        var asExpected = new Verification.Claims.RunReport(1, 10, "managed", claims);
+        Assert.Equal(0, Verification.Cli.Checking.ExitCodeFor(asExpected));
+        var flipped = claims.Select((c, i) => i == 0 ? c with { Verdict = Verification.Claims.Verdict.Refuted } : c).ToList();
+        Assert.Equal(1, Verification.Cli.Checking.ExitCodeFor(asExpected with { Claims = flipped }));
+    }
+
+    [Fact]
+    public void Eval_exact_gives_equal_fractions()
+    {
+        var (code, output, err) = Run("eval", "dropout.expectation", "--input", Example("dropout-expectation-exact.json"));
+        Assert.True(code == 0, err);
+        using var json = JsonDocument.Parse(output);
+        var lhs = json.RootElement.GetProperty("lhs").GetString();
+        Assert.Matches("^-?[0-9]+(/[0-9]+)?$", lhs!);
+        Assert.Equal(lhs, json.RootElement.GetProperty("rhs").GetString());
+        Assert.Equal("0", json.RootElement.GetProperty("residual").GetString());
+        Assert.True(json.RootElement.GetProperty("holds").GetBoolean());
+    }
+
+    [Fact]
+    public void Eval_floating_agrees_with_the_closed_form_computed_here()
+    {
+        var (code, output, _) = Run("eval", "dropout.expectation", "--input", Example("dropout-expectation.json"));
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(output);
+        var lhs = json.RootElement.GetProperty("lhs").GetDouble();
+        // Independent: the closed form of the example, computed by hand-written loops.
+        double[,] y = { { 1.0, -0.4 }, { 0.7, 0.0 }, { 5.0, 0.5 } };
+        double[,] u = { { 0.5, -1.2, 2.0 }, { 0.1, 0.75, 1.0 }, { 1.0, 1.3, -0.4 } };
+        double[,] v = { { 2.0, 0.33, 0.0 }, { -1.0, 1.0, 0.8 } };
+        const double theta = 0.7;
+        double fit = 0, reg = 0;
+        for (var i = 0; i < 3; i++)
+            for (var j = 0; j < 2; j++)
+            {
+                var p = 0.0;
+                for (var k = 0; k < 3; k++) p += u[i, k] * v[j, k];
+                fit += (y[i, j] - p) * (y[i, j] - p);
+            }
+        for (var k = 0; k < 3; k++)
+        {
+            double a = 0, b = 0;
+            for (var i = 0; i < 3; i++) a += u[i, k] * u[i, k];
+            for (var j = 0; j < 2; j++) b += v[j, k] * v[j, k];
+            reg += a * b;
+        }
+        var expected = fit + (1 - theta) / theta * reg;
+        Assert.True(Math.Abs(lhs - expected) <= 1e-12 * Math.Abs(expected), $"{lhs} vs {expected}");
+    }
+
+    [Fact]
+    public void Eval_monte_carlo_reports_an_interval()
+    {
+        var (code, output, _) = Run("eval", "dropout.expectation", "--input", Example("dropout-expectation.json"), "--monte-carlo", "--samples", "20000");
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(output);
+        Assert.True(json.RootElement.GetProperty("lower").GetDouble() < json.RootElement.GetProperty("upper").GetDouble());
+        Assert.Equal(20000, json.RootElement.GetProperty("samples").GetInt64());
+    }
+
+    public static TheoryData<string, string> BadInputs => new()
+    {
+        { "{\"Y\": [[1]], \"U\": [[1]], ", "malformed JSON" },
+        { "{\"Y\": [[1]], \"U\": [[1]], \"V\": [[1]], \"theta\": \"NaN\"}", "not finite" },
+        { "{\"Y\": [[1e999]], \"U\": [[1]], \"V\": [[1]], \"theta\": 0.5}", "not finite" },
+        { "{\"Y\": [[1, 2], [3]], \"U\": [[1], [1]], \"V\": [[1], [1]], \"theta\": 0.5}", "ragged" },
+        { "{\"Y\": [[1, 2]], \"U\": [[1]], \"V\": [[1]], \"theta\": 0.5}", "mismatched shapes" },
+        { "{\"Y\": [[1]], \"U\": [[1]], \"V\": [[1]]}", "missing key \"theta\"" },
+        { "{\"Y\": [[1]], \"U\": [[1]], \"V\": [[1]], \"theta\": 0}", "theta must lie in (0,1]" },
+        { "{\"Y\": [[1]], \"U\": [[1]], \"V\": [[1]], \"theta\": 1.5}", "theta must lie in (0,1]" },
+        { "{\"exact\": true, \"Y\": [[1]], \"U\": [[1]], \"V\": [[1]], \"theta\": \"3/2\"}", "theta must lie in (0,1]" },
+        { "{\"exact\": true, \"Y\": [[\"1/0\"]], \"U\": [[1]], \"V\": [[1]], \"theta\": \"1/2\"}", "not an exact number" },
+        { "[1, 2]", "must be a JSON object" },
+        { "{\"Y\": [[1]], \"U\": [[" + string.Join(",", Enumerable.Repeat("1", 25)) + "]], \"V\": [[" + string.Join(",", Enumerable.Repeat("1", 25)) + "]], \"theta\": 0.5}", "--monte-carlo" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadInputs))]
+    public void Bad_input_gets_one_clear_line_and_exit_code_2(string json, string message)
+    {
+        var (code, output, err) = Run("eval", "dropout.expectation", "--input", Input(json));
+        Assert.Equal(2, code);
+        Assert.Equal("", output);
+        Assert.Contains(message, err);
+        Assert.Single(err.TrimEnd('\n').Split('\n'));
+        Assert.DoesNotContain("   at ", err);
+    }
+
+    [Theory]
+    [InlineData("eval", "no.such.claim", "--input", "x.json")]
+    [InlineData("check", "no.such.claim")]
+    [InlineData("check", "--cases", "many")]
+    [InlineData("check", "--format", "yaml")]
+    [InlineData("eval", "dropout.expectation", "--input", "/no/such/file.json")]
+    public void Bad_arguments_get_exit_code_2(params string[] args)
+    {
+        var (code, _, err) = Run(args);
+        Assert.Equal(2, code);
+        Assert.StartsWith("error:", err);
+    }
+
+    [Fact]
+    public void List_names_every_claim()
+    {
+        var (code, output, _) = Run("list", "--format", "json");
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(output);
+        var ids = json.RootElement.EnumerateArray().Select(c => c.GetProperty("id").GetString()).ToList();
+        Assert.Equal(Verification.Claims.Catalog.All.Select(c => c.Id), ids);
+    }
+}
