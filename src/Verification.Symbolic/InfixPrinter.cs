@@ -59,7 +59,7 @@ public static class InfixPrinter
         SumExpr s => "(" + string.Join(" + ", s.Terms.Select(PrintTree)) + ")",
         ProductExpr p => "(" + string.Join("*", p.Factors.Select(PrintTree)) + ")",
         NegationExpr n => $"(-{PrintTree(n.Operand)})",
-        PowerExpr p => $"{PrintTree(p.Base)}^{(p.Exponent < 0 ? $"({p.Exponent})" : p.Exponent.ToString())}",
+        PowerExpr p => $"{(p.Base is PowerExpr ? $"({PrintTree(p.Base)})" : PrintTree(p.Base))}^{(p.Exponent < 0 ? $"({p.Exponent})" : p.Exponent.ToString())}",
         QuotientExpr q => $"({PrintTree(q.Numerator)}/{PrintTree(q.Denominator)})",
         _ => throw new ArgumentException($"Unknown expression type {e.GetType().Name}."),
     };
