@@ -66,14 +66,38 @@ public sealed record Derivation
     /// <summary>LaTeX of <see cref="Difference"/>.</summary>
     public string DifferenceLatex { get; }
 
-    /// <summary>A plain-text report: id, sizes, verdict and the three LaTeX forms.</summary>
-    public string ToReport() => string.Join("\n",
-        $"id: {Id}",
-        $"size: {Size}",
-        $"statement: {Statement}",
-        $"holds: {(Holds ? "true" : "false")}",
-        $"terms: lhs={Lhs.TermCount}, rhs={Rhs.TermCount}, difference={Difference.TermCount}",
-        $"lhs: {LhsLatex}",
-        $"rhs: {RhsLatex}",
-        $"difference: {DifferenceLatex}");
+    /// <summary>
+    /// The difference divided by λ = (1−θ)/θ when that quotient is a polynomial (the regularizer gap of
+    /// a refuted expectation identity, easier to read); otherwise the difference itself.
+    /// </summary>
+    public RationalFunction DifferenceOverLambda
+    {
+        get
+        {
+            var theta = RationalFunction.Symbol(Symbols.Theta);
+            var quotient = Difference / ((RationalFunction.One - theta) / theta);
+            return quotient.IsPolynomial ? quotient : Difference;
+        }
+    }
+
+    /// <summary>A plain-text report: id, sizes, verdict, the three LaTeX forms and the components.</summary>
+    public string ToReport()
+    {
+        var lines = new List<string>
+        {
+            $"id: {Id}",
+            $"size: {Size}",
+            $"statement: {Statement}",
+            $"holds: {(Holds ? "true" : "false")}",
+            $"terms: lhs={Lhs.TermCount}, rhs={Rhs.TermCount}, difference={Difference.TermCount}",
+            $"lhs: {LhsLatex}",
+            $"rhs: {RhsLatex}",
+            $"difference: {DifferenceLatex}",
+        };
+        if (!Holds && !ReferenceEquals(DifferenceOverLambda, Difference))
+            lines.Add($"difference / \\lambda: {DifferenceOverLambda.ToLatex()}");
+        foreach (var c in Components)
+            lines.Add($"component {c.Name}: holds={(c.Holds ? "true" : "false")}; lhs: {c.Lhs.ToLatex()}; difference: {c.Difference.ToLatex()}");
+        return string.Join("\n", lines);
+    }
 }
