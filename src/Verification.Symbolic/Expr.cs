@@ -66,6 +66,9 @@ public abstract class Expr : IEquatable<Expr>
     /// <summary>Integer power (negative exponents divide).</summary>
     public Expr Pow(int exponent) => new PowerExpr(this, exponent);
 
+    /// <summary>Integer power; also F#'s <c>**</c> operator.</summary>
+    public static Expr Pow(Expr @base, int exponent) => @base.Pow(exponent);
+
     /// <summary>The expanded canonical form (cached).</summary>
     public RationalFunction Canonical() => _canonical ??= ComputeCanonical();
 

@@ -307,5 +307,11 @@ public sealed class Polynomial : IEquatable<Polynomial>
     public static bool operator !=(Polynomial? a, Polynomial? b) => !(a == b);
 
     /// <summary>Infix form that <see cref="Parser"/> reads back.</summary>
+    public string ToInfix() => InfixPrinter.Print(this);
+
+    /// <summary>LaTeX form.</summary>
+    public string ToLatex() => LatexPrinter.Print(this);
+
+    /// <summary>Infix form that <see cref="Parser"/> reads back.</summary>
     public override string ToString() => InfixPrinter.Print(this);
 }

@@ -127,6 +127,9 @@ public sealed class RationalFunction : IEquatable<RationalFunction>
         return new(numerator, denominator);
     }
 
+    /// <summary>Integer power; also F#'s <c>**</c> operator.</summary>
+    public static RationalFunction Pow(RationalFunction @base, int exponent) => @base.Pow(exponent);
+
     /// <summary>The reciprocal 1/this.</summary>
     public RationalFunction Reciprocal() => Pow(-1);
 

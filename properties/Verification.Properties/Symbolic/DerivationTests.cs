@@ -46,7 +46,12 @@ public class DerivationTests(ITestOutputHelper output)
         var clock = Stopwatch.StartNew();
         var d = Derivations.Find("dropout.expectation", DerivationSize.Of(("m", 3), ("n", 3), ("r", 4)));
         clock.Stop();
-        output.WriteLine($"dropout.expectation m=n=3, r=4: {clock.Elapsed.TotalMilliseconds:F0} ms; terms lhs={d.Lhs.TermCount} (numerator {d.Lhs.Numerator.TermCount}), rhs={d.Rhs.TermCount}, difference={d.Difference.TermCount}");
+        // The stochastic loss before the expectation, for the term count.
+        var (y, u, v, z) = (SymbolicMatrix.Named("Y", 3, 3), SymbolicMatrix.Named("U", 3, 4), SymbolicMatrix.Named("V", 3, 4), SymbolicMatrix.NamedVector("z", 4));
+        var theta = RationalFunction.Symbol("theta");
+        var stochastic = (y - theta.Reciprocal() * (u * SymbolicMatrix.Diagonal(z) * v.Transpose())).FrobeniusNormSquared();
+        output.WriteLine($"dropout.expectation m=n=3, r=4: {clock.Elapsed.TotalMilliseconds:F0} ms; stochastic loss {stochastic.Numerator.TermCount} terms; "
+            + $"lhs={d.Lhs.TermCount} (numerator {d.Lhs.Numerator.TermCount} over {d.Lhs.Denominator.ToInfix()}), rhs={d.Rhs.TermCount}, difference={d.Difference.TermCount}");
         Assert.True(d.Holds);
         Assert.Equal(d.Lhs, d.Rhs);
     }
