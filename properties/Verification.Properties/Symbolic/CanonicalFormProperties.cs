@@ -107,6 +107,9 @@ public class CanonicalFormFacts
     [InlineData("(2*a + 2)/(4*a*b + 4*b)", "1/(2*b)")]
     [InlineData("1/(2*theta)", "1/2/theta")]
     [InlineData("(a*b - a*c)/(b^2 - c^2)", "a/(b + c)")]
+    [InlineData("(x^2*y - y^3)/(x*y + y^2)", "x - y")]
+    [InlineData("((a+b)*(a-c)*(b+c))/((a-c)*(b+c)^2)", "(a + b)/(b + c)")]
+    [InlineData("((a*b+1)^2*(a-theta))/((a*b+1)*(a^2-theta^2))", "(a*b + 1)/(a + theta)")]
     [InlineData("θ*theta", "theta^2")]
     [InlineData("x^-2*x^3", "x")]
     public void Cancels_to_lowest_terms(string input, string expected)
