@@ -9,6 +9,7 @@ public static class Cli
     public const int ExitOk = 0;
     public const int ExitUnexpected = 1;
     public const int ExitBadInput = 2;
+    public const int ExitInternal = 3;
 
     public static int Run(string[] args)
     {
@@ -16,6 +17,8 @@ public static class Cli
         root.Subcommands.Add(ListCommand());
         root.Subcommands.Add(CheckCommand());
         root.Subcommands.Add(EvalCommand());
+        root.Subcommands.Add(DeriveCommand());
+        root.Subcommands.Add(SymbolicCommand());
 
         // Redirected output (CI logs, files) gets wide tables instead of Spectre's 80-column default.
         if (Console.IsOutputRedirected) Spectre.Console.AnsiConsole.Profile.Width = 160;
@@ -50,6 +53,12 @@ public static class Cli
         {
             return Fail(e.Message);
         }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A defect of ours, not bad input: still one line, and a distinct exit code.
+            Console.Error.WriteLine($"internal error: {e.GetType().Name}: {e.Message} (please report it with the command line)");
+            return ExitInternal;
+        }
     }
 
     public static int Fail(string message)
@@ -78,6 +87,27 @@ public static class Cli
         var command = new Command("check", "Check claims and report their verdicts.") { ids, cases, seed, format, output };
         command.SetAction(p => Checking.Run(p.GetValue(ids) ?? [], p.GetValue(cases), p.GetValue(seed), p.GetValue(format)!, p.GetValue(output)));
         return command;
+    }
+
+    private static Command DeriveCommand()
+    {
+        var id = new Argument<string>("id") { Description = "a derivable claim id (dropout.expectation, dropblock.expectation.as-stated, …)" };
+        var size = new Option<string?>("--size") { Description = "sizes, e.g. 3,3,4 (in the order m,n,r,…) or m=3,n=3,r=4" };
+        var format = new Option<string>("--format") { Description = "text, latex or json", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "latex", "json");
+        var command = new Command("derive", "Derive both sides of an identity symbolically and their difference.") { id, size, format };
+        command.SetAction(p => Deriving.Derive(p.GetValue(id)!, p.GetValue(size), p.GetValue(format)!));
+        return command;
+    }
+
+    private static Command SymbolicCommand()
+    {
+        var expression = new Argument<string>("expression") { Description = "an infix expression: + - * / ^, integers, 3/4, names like u1, U_11, theta or θ" };
+        var bernoulli = new Option<string?>("--bernoulli") { Description = "mask variables z1,z2,… (idempotent, independent); takes the expectation over them" };
+        var retain = new Option<string>("--retain") { Description = "the retain probability of each mask", DefaultValueFactory = _ => "theta" };
+        var expand = new Command("expand", "Print the canonical form of an expression.") { expression, bernoulli, retain };
+        expand.SetAction(p => Deriving.Expand(p.GetValue(expression)!, p.GetValue(bernoulli), p.GetValue(retain)!));
+        return new Command("symbolic", "The symbolic engine.") { expand };
     }
 
     private static Command EvalCommand()

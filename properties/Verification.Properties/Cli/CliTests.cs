@@ -174,3 +174,87 @@ public class CliTests
         Assert.Equal(Verification.Claims.Catalog.All.Select(c => c.Id), ids);
     }
 }
+
+[Collection("Console")]
+public class SymbolicCliTests
+{
+    private static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        var (stdout, stderr) = (Console.Out, Console.Error);
+        var o = new StringWriter();
+        var e = new StringWriter();
+        Console.SetOut(o);
+        Console.SetError(e);
+        try
+        {
+            return (Verification.Cli.Cli.Run(args), o.ToString(), e.ToString());
+        }
+        finally
+        {
+            Console.SetOut(stdout);
+            Console.SetError(stderr);
+        }
+    }
+
+    [Fact]
+    public void Expand_takes_the_expectation_over_Bernoulli_masks()
+    {
+        var (code, output, _) = Run("symbolic", "expand", "(z1*u/theta)^2", "--bernoulli", "z1");
+        Assert.Equal(0, code);
+        Assert.Equal("u^2/theta", output.Trim());
+    }
+
+    [Fact]
+    public void Expand_with_another_retain_symbol()
+    {
+        var (code, output, _) = Run("symbolic", "expand", "z1*z2*a", "--bernoulli", "z1,z2", "--retain", "p");
+        Assert.Equal(0, code);
+        Assert.Equal("a*p^2", output.Trim());
+    }
+
+    [Theory]
+    [InlineData("(a+")]
+    [InlineData("a**b")]
+    [InlineData("3/0")]
+    [InlineData("")]
+    public void A_malformed_expression_is_one_line_and_exit_2(string expression)
+    {
+        var (code, output, err) = Run("symbolic", "expand", expression);
+        Assert.Equal(2, code);
+        Assert.Equal("", output);
+        Assert.Single(err.TrimEnd('\n').Split('\n'));
+    }
+
+    [Fact]
+    public void Derive_json_has_the_documented_fields()
+    {
+        var (code, output, _) = Run("derive", "dropout.expectation", "--size", "2,2,2", "--format", "json");
+        Assert.Equal(0, code);
+        using var json = System.Text.Json.JsonDocument.Parse(output);
+        foreach (var key in new[] { "id", "size", "lhs", "rhs", "difference", "holds" })
+            Assert.True(json.RootElement.TryGetProperty(key, out _), key);
+        Assert.True(json.RootElement.GetProperty("holds").GetBoolean());
+        Assert.Equal("0", json.RootElement.GetProperty("difference").GetString());
+        Assert.Equal(2, json.RootElement.GetProperty("size").GetProperty("r").GetInt32());
+    }
+
+    [Fact]
+    public void Derive_reports_the_as_stated_finding()
+    {
+        var (code, output, _) = Run("derive", "dropblock.expectation.as-stated", "--format", "text");
+        Assert.Equal(0, code);
+        Assert.Contains("DOES NOT HOLD", output);
+    }
+
+    [Theory]
+    [InlineData("derive", "no.such.id")]
+    [InlineData("derive", "dropout.expectation", "--size", "1,x,2")]
+    [InlineData("derive", "dropout.expectation", "--size", "1,2,3,4")]
+    [InlineData("derive", "dropout.expectation", "--size", "q=2")]
+    public void Bad_derive_arguments_get_exit_code_2(params string[] args)
+    {
+        var (code, _, err) = Run(args);
+        Assert.Equal(2, code);
+        Assert.StartsWith("error:", err);
+    }
+}

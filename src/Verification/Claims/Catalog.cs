@@ -11,6 +11,7 @@ public static class Catalog
         DropoutClaims.Expectation,
         DropoutClaims.ExpectationControl,
         FactorizationClaims.NuclearVariational,
+        .. SymbolicClaims.DerivationClaims.All,
     ];
 
     public static bool Contains(string id) => All.Any(c => c.Id == id);

@@ -43,7 +43,7 @@ public sealed record Claim<T>(
     /// <summary>Fixed instances checked before the random ones (worked examples, known counterexamples).</summary>
     public IReadOnlyList<T> Examples { get; init; } = [];
 
-    /// <summary>Cases to run when the caller asks for N: expensive claims scale this down (e.g. n => n / 10).</summary>
+    /// <summary>Random cases to run when the caller asks for N: expensive claims scale this down (e.g. n => n / 10); 0 runs only the examples.</summary>
     public Func<int, int> CaseBudget { get; init; } = n => n;
 
     /// <summary>How `eval` reads a user's instance and evaluates it; by default the claim has no `eval`.</summary>

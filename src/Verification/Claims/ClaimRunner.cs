@@ -14,7 +14,8 @@ public static class ClaimRunner
     public static ClaimReport Run<T>(Claim<T> claim, RunSettings settings)
     {
         var watch = Stopwatch.StartNew();
-        var cases = Math.Max(1, claim.CaseBudget(Math.Max(1, settings.Cases)));
+        var cases = Math.Max(0, claim.CaseBudget(Math.Max(1, settings.Cases)));
+        if (cases == 0 && claim.Examples.Count == 0) cases = 1;
         var maxResidual = 0.0;
         var inconclusive = 0;
         var done = 0;
