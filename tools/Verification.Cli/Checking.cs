@@ -31,7 +31,7 @@ public static class Checking
             foreach (var claim in claims) reports.Add(claim.Run(new RunSettings(cases, seed)));
         }
 
-        var report = new RunReport(seed, cases, "managed", reports);
+        var report = new RunReport(seed, cases, Verification.LinearAlgebra.Backend.Active, reports);
         var text = format switch
         {
             "json" => ReportFormats.Json(report),

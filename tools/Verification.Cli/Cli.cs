@@ -84,9 +84,37 @@ public static class Cli
         var format = new Option<string>("--format") { Description = "table, json or markdown", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json", "markdown");
         var output = new Option<string?>("--out") { Description = "write the report to this file" };
-        var command = new Command("check", "Check claims and report their verdicts.") { ids, cases, seed, format, output };
-        command.SetAction(p => Checking.Run(p.GetValue(ids) ?? [], p.GetValue(cases), p.GetValue(seed), p.GetValue(format)!, p.GetValue(output)));
+        var backend = BackendOption();
+        var command = new Command("check", "Check claims and report their verdicts.") { ids, cases, seed, format, output, backend };
+        command.SetAction(p =>
+        {
+            UseBackend(p.GetValue(backend)!);
+            return Checking.Run(p.GetValue(ids) ?? [], p.GetValue(cases), p.GetValue(seed), p.GetValue(format)!, p.GetValue(output));
+        });
         return command;
+    }
+
+    private static Option<string> BackendOption()
+    {
+        var backend = new Option<string>("--backend")
+        {
+            Description = "auto (OpenBLAS when present), managed or openblas; the default comes from VERIFICATION_BACKEND, else auto",
+            DefaultValueFactory = _ => Verification.LinearAlgebra.Backend.Requested.ToString().ToLowerInvariant(),
+        };
+        backend.AcceptOnlyFromAmong("auto", "managed", "openblas");
+        return backend;
+    }
+
+    private static void UseBackend(string name)
+    {
+        try
+        {
+            Verification.LinearAlgebra.Backend.Use(Verification.LinearAlgebra.Backend.Parse(name)!.Value);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new InputException(e.Message);
+        }
     }
 
     private static Command DeriveCommand()
@@ -117,9 +145,13 @@ public static class Cli
         var monteCarlo = new Option<bool>("--monte-carlo") { Description = "estimate by Monte Carlo instead of exact enumeration" };
         var samples = new Option<long>("--samples") { Description = "Monte Carlo sample budget", DefaultValueFactory = _ => 1 << 20 };
         var seed = new Option<ulong>("--seed") { Description = "Monte Carlo seed", DefaultValueFactory = _ => 1 };
-        var command = new Command("eval", "Evaluate one claim on your own instance (JSON); prints JSON.") { claim, input, monteCarlo, samples, seed };
-        command.SetAction(p => Evaluation.Run(p.GetValue(claim)!, p.GetValue(input)!,
-            new EvalOptions(p.GetValue(monteCarlo), p.GetValue(samples), p.GetValue(seed))));
+        var backend = BackendOption();
+        var command = new Command("eval", "Evaluate one claim on your own instance (JSON); prints JSON.") { claim, input, monteCarlo, samples, seed, backend };
+        command.SetAction(p =>
+        {
+            UseBackend(p.GetValue(backend)!);
+            return Evaluation.Run(p.GetValue(claim)!, p.GetValue(input)!, new EvalOptions(p.GetValue(monteCarlo), p.GetValue(samples), p.GetValue(seed)));
+        });
         return command;
     }
 }

@@ -35,6 +35,7 @@ public static class Evaluation
             w.WritePropertyName("tolerance");
             ReportFormats.WriteNumber(w, outcome.Tolerance);
             w.WriteString("explanation", outcome.Explanation);
+            w.WriteString("backend", Verification.LinearAlgebra.Backend.Active);
             foreach (var d in outcome.Details.Where(d => d.Name != "residualExact"))
             {
                 w.WritePropertyName(d.Name);

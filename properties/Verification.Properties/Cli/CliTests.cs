@@ -136,7 +136,8 @@ public class CliTests
         { "{\"exact\": true, \"Y\": [[1]], \"U\": [[1]], \"V\": [[1]], \"theta\": \"3/2\"}", "theta must lie in (0,1]" },
         { "{\"exact\": true, \"Y\": [[\"1/0\"]], \"U\": [[1]], \"V\": [[1]], \"theta\": \"1/2\"}", "not an exact number" },
         { "[1, 2]", "must be a JSON object" },
-        { "{\"Y\": [[1]], \"U\": [[" + string.Join(",", Enumerable.Repeat("1", 25)) + "]], \"V\": [[" + string.Join(",", Enumerable.Repeat("1", 25)) + "]], \"theta\": 0.5}", "--monte-carlo" },
+        { "{\"exact\": true, \"Y\": [[1]], \"U\": [[" + string.Join(",", Enumerable.Repeat("1", 25)) + "]], \"V\": [[" + string.Join(",", Enumerable.Repeat("1", 25)) + "]], \"theta\": \"1/2\"}", "--monte-carlo" },
+        { "{\"Y\": [[1]], \"U\": [[" + string.Join(",", Enumerable.Repeat("1", 29)) + "]], \"V\": [[" + string.Join(",", Enumerable.Repeat("1", 29)) + "]], \"theta\": 0.5}", "--monte-carlo" },
     };
 
     [Theory]

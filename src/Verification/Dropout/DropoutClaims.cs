@@ -62,7 +62,7 @@ public static class DropoutClaims
         }
 
         var enumerated = MaskEnumeration.Expectation(c);
-        var chain = 2 * r + MaskEnumeration.RefreshInterval + m * n + 8;
+        var chain = MaskEnumeration.Chain(m, n, r);
         var floating = CheckOutcome.Compare(enumerated, rhs, Tolerance.Summation(chain, magnitude),
             $"floating-point enumeration of 2^{r} masks against the closed form");
 
@@ -84,7 +84,7 @@ public static class DropoutClaims
         if (input.IsExact && !input.Options.MonteCarlo)
         {
             var e = ExactDropoutCase.Create(input.ExactMatrix("Y"), input.ExactMatrix("U"), input.ExactMatrix("V"), input.ExactScalar("theta"));
-            MaskEnumeration.CheckWidth(e.Width);
+            MaskEnumeration.CheckExactWidth(e.Width);
             var lhs = MaskEnumeration.Expectation(e);
             var w = weight(e.Theta);
             var rhs = DropoutObjective.ClosedForm(e, w);
@@ -120,7 +120,7 @@ public static class DropoutClaims
         }
         MaskEnumeration.CheckWidth(c.Width);
         var enumerated = MaskEnumeration.Expectation(c);
-        var chain = 2 * c.Width + MaskEnumeration.RefreshInterval + c.Y.RowCount * c.Y.ColumnCount + 8;
+        var chain = MaskEnumeration.Chain(c.Y.RowCount, c.Y.ColumnCount, c.Width);
         return CheckOutcome.Compare(enumerated, closed, Tolerance.Summation(chain, DropoutObjective.LossBound(c)),
                 $"floating-point enumeration of 2^{c.Width} masks against the closed form")
             .WithDetails([new NamedValue("method", Value.Of("enumeration")), .. common, new NamedValue("masks", Value.Of(1L << c.Width))]);

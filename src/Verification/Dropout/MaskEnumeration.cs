@@ -1,23 +1,39 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using Fractions;
 using Verification.LinearAlgebra;
 
 namespace Verification.Dropout;
 
 /// <summary>
-/// The exact expectation E_z ‖Y − θ⁻¹U diag(z)Vᵀ‖_F² by visiting all 2^r masks, weighted θ^{|z|}(1 − θ)^{r−|z|}.
-/// Masks are visited in Gray-code order so that U diag(z) Vᵀ changes by one rank-one term per mask; losses are summed
-/// per popcount and weighted once at the end. The floating-point path re-forms the product from scratch every
+/// The exact expectation E_z ‖Y − θ⁻¹U diag(z) Vᵀ‖_F² by visiting all 2^r masks, weighted θ^{|z|}(1 − θ)^{r−|z|}.
+/// Floating point: the loss of a mask is ‖Y‖² − (2/θ) Σ_{k∈z} a_k + θ⁻² Σ_{k,l∈z} G_kl with a_k = u_kᵀY v_k and the
+/// Gram terms G_kl = (u_kᵀu_l)(v_kᵀv_l). Masks are visited in Gray-code order, so one unit flips per mask and the
+/// loss is updated in O(r) through s_k = Σ_{l∈z} G_kl (a vector update). Losses are summed per popcount and weighted
+/// once at the end. The walk is split into fixed mask ranges run in parallel and combined in a fixed order, so the
+/// result does not depend on the number of cores; every range re-forms its state from scratch every
 /// <see cref="RefreshInterval"/> masks so that rounding does not drift along the walk.
 /// </summary>
 public static class MaskEnumeration
 {
     /// <summary>The largest width enumerated exactly; beyond it use the Monte Carlo estimate.</summary>
-    public const int MaxWidth = 24;
+    public const int MaxWidth = 28;
 
     public const int RefreshInterval = 256;
 
     private const int ChunkCount = 64;
+
+    /// <summary>The largest width enumerated in exact rational arithmetic (big-integer sums per mask are ~50× slower).</summary>
+    public const int ExactMaxWidth = 24;
+
+    public static void CheckExactWidth(int r)
+    {
+        if (r > ExactMaxWidth)
+            throw new EnumerationLimitException(
+                $"width r = {r} is above the exact rational enumeration limit r ≤ {ExactMaxWidth}; drop \"exact\" for floating-point enumeration (r ≤ {MaxWidth}) or use the Monte Carlo estimate (--monte-carlo)");
+    }
 
     public static void CheckWidth(int r)
     {
@@ -26,85 +42,171 @@ public static class MaskEnumeration
                 $"width r = {r} is above the exact enumeration limit r ≤ {MaxWidth} (2^{r} masks); use the Monte Carlo estimate (--monte-carlo) instead");
     }
 
-    public static double Expectation(DropoutCase c)
+    /// <summary>
+    /// The longest chain of rounded operations behind one enumerated value: a Gram entry (max(m, n)), a state
+    /// re-formation (r), up to <see cref="RefreshInterval"/> updates, the loss and the weighting (a few more).
+    /// With <see cref="DropoutObjective.LossBound"/> it gives the summation tolerance of the enumeration.
+    /// </summary>
+    public static int Chain(int m, int n, int r) => Math.Max(m, n) + 2 * r + RefreshInterval + 16;
+
+    public static double Expectation(DropoutCase c) => Expectation(GramTerms.Of(c), c.Theta);
+
+    /// <summary>The expectation from precomputed Gram terms (for batches that share them).</summary>
+    public static double Expectation(GramTerms g, double theta)
     {
-        var r = c.Width;
+        var r = g.Width;
         CheckWidth(r);
-        var sums = new double[r + 1];
+        var walk = new Walk(g);
         var total = 1L << r;
-        var chunks = r >= 12 ? ChunkCount : 1;
-        var partial = new double[chunks][];
-        Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = chunks == 1 ? 1 : Environment.ProcessorCount }, chunk =>
-        {
-            var from = total * chunk / chunks;
-            var to = total * (chunk + 1) / chunks;
-            partial[chunk] = EnumerateRange(c, from, to);
-        });
+        var chunks = r >= 14 ? ChunkCount : 1;
+        var partial = new (double[] Linear, double[] Quadratic)[chunks];
+        if (chunks == 1) partial[0] = walk.Run(0, total);
+        else Parallel.For(0, chunks, chunk => partial[chunk] = walk.Run(total * chunk / chunks, total * (chunk + 1) / chunks));
+
         // Fixed combination order: the result does not depend on the number of cores.
+        var linear = new double[r + 1];
+        var quadratic = new double[r + 1];
         for (var chunk = 0; chunk < chunks; chunk++)
-            for (var k = 0; k <= r; k++) sums[k] += partial[chunk][k];
+            for (var k = 0; k <= r; k++)
+            {
+                linear[k] += partial[chunk].Linear[k];
+                quadratic[k] += partial[chunk].Quadratic[k];
+            }
+        var inverseTheta = 1 / theta;
         var e = 0.0;
+        var binomial = 1.0;
         for (var k = 0; k <= r; k++)
-            e += Math.Pow(c.Theta, k) * Math.Pow(1 - c.Theta, r - k) * sums[k];
+        {
+            // Σ over the C(r, k) masks with k units kept of ‖Y‖² − (2/θ) Σ a + θ⁻² Σ G.
+            var sum = binomial * g.TargetNormSquared - 2 * inverseTheta * linear[k] + inverseTheta * inverseTheta * quadratic[k];
+            e += Math.Pow(theta, k) * Math.Pow(1 - theta, r - k) * sum;
+            binomial = binomial * (r - k) / (k + 1);
+        }
         return e;
     }
 
-    private static double[] EnumerateRange(DropoutCase c, long from, long to)
+    /// <summary>
+    /// The Gray-code walk over a range of masks. Per mask: one flipped unit k, s ← s ± G_k (a vector update of length r),
+    /// Σ a and Σ G updated by scalars, and both added to the bucket of the mask's popcount. Buckets are plain sums over
+    /// one refresh block, folded into Neumaier-compensated totals at the end of the block.
+    /// </summary>
+    private sealed class Walk
     {
-        int m = c.Y.RowCount, n = c.Y.ColumnCount, r = c.Width;
-        var y = c.Y.ToRowMajorArray();
-        var u = c.U.ToRowMajorArray();
-        var v = c.V.ToRowMajorArray();
-        var p = new double[m * n];
-        var sum = new double[r + 1];
-        var compensation = new double[r + 1];
-        var inverseTheta = 1 / c.Theta;
-        long mask = 0;
-        for (var step = from; step < to; step++)
+        private readonly int r;
+        private readonly int stride;
+        private readonly double[] gram; // row-major r × stride, zero-padded to a multiple of the vector width
+        private readonly double[] alignment;
+
+        public Walk(GramTerms g)
         {
-            var gray = step ^ (step >> 1);
-            if (step == from || (step - from) % RefreshInterval == 0)
+            r = g.Width;
+            stride = (r + 3) & ~3;
+            gram = new double[Math.Max(1, r) * stride];
+            for (var k = 0; k < r; k++)
+                Array.Copy(g.Gram, k * r, gram, k * stride, r);
+            alignment = g.Alignment;
+        }
+
+        public (double[] Linear, double[] Quadratic) Run(long from, long to)
+        {
+            var s = new double[stride];
+            var blockLinear = new double[r + 1];
+            var blockQuadratic = new double[r + 1];
+            var linearTotal = new double[r + 1];
+            var linearCompensation = new double[r + 1];
+            var quadraticTotal = new double[r + 1];
+            var quadraticCompensation = new double[r + 1];
+            for (var block = from; block < to; block += RefreshInterval)
             {
-                Form(p, u, v, m, n, r, gray);
+                var end = Math.Min(block + RefreshInterval, to);
+                var gray = block ^ (block >> 1);
+                var (linear, quadratic) = Form(gray, s);
+                var count = BitOperations.PopCount((ulong)gray);
+                blockLinear[count] += linear;
+                blockQuadratic[count] += quadratic;
+                for (var step = block + 1; step < end; step++)
+                {
+                    var k = BitOperations.TrailingZeroCount(step);
+                    gray ^= 1L << k;
+                    var diagonal = gram[k * stride + k];
+                    if (((gray >> k) & 1) == 1)
+                    {
+                        quadratic += 2 * s[k] + diagonal;
+                        linear += alignment[k];
+                        AddRow(s, k, 1);
+                        count++;
+                    }
+                    else
+                    {
+                        quadratic += diagonal - 2 * s[k];
+                        linear -= alignment[k];
+                        AddRow(s, k, -1);
+                        count--;
+                    }
+                    blockLinear[count] += linear;
+                    blockQuadratic[count] += quadratic;
+                }
+                for (var c = 0; c <= r; c++)
+                {
+                    Neumaier(ref linearTotal[c], ref linearCompensation[c], blockLinear[c]);
+                    Neumaier(ref quadraticTotal[c], ref quadraticCompensation[c], blockQuadratic[c]);
+                    blockLinear[c] = 0;
+                    blockQuadratic[c] = 0;
+                }
+            }
+            for (var c = 0; c <= r; c++)
+            {
+                linearTotal[c] += linearCompensation[c];
+                quadraticTotal[c] += quadraticCompensation[c];
+            }
+            return (linearTotal, quadraticTotal);
+        }
+
+        /// <summary>s ← s + sign · G_k, four lanes at a time.</summary>
+        private void AddRow(double[] s, int k, double sign)
+        {
+            ref var target = ref MemoryMarshal.GetArrayDataReference(s);
+            ref var row = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(gram), k * stride);
+            if (Vector256.IsHardwareAccelerated)
+            {
+                var factor = Vector256.Create(sign);
+                for (var i = 0; i < stride; i += 4)
+                {
+                    var sum = Vector256.LoadUnsafe(ref target, (nuint)i) + factor * Vector256.LoadUnsafe(ref row, (nuint)i);
+                    sum.StoreUnsafe(ref target, (nuint)i);
+                }
             }
             else
             {
-                var k = BitOperations.TrailingZeroCount(step);
-                var sign = ((gray >> k) & 1) == 1 ? 1.0 : -1.0;
-                for (var i = 0; i < m; i++)
+                for (var i = 0; i < stride; i++) Unsafe.Add(ref target, i) += sign * Unsafe.Add(ref row, i);
+            }
+        }
+
+        /// <summary>s_k = Σ_{l∈z} G_kl, and the mask's Σ a_k and Σ_{k,l∈z} G_kl, from scratch.</summary>
+        private (double Linear, double Quadratic) Form(long mask, double[] s)
+        {
+            double linear = 0, quadratic = 0;
+            for (var k = 0; k < r; k++)
+            {
+                var sk = 0.0;
+                for (var l = 0; l < r; l++)
+                    if (((mask >> l) & 1) == 1) sk += gram[k * stride + l];
+                s[k] = sk;
+                if (((mask >> k) & 1) == 1)
                 {
-                    var uik = sign * u[i * r + k];
-                    for (var j = 0; j < n; j++) p[i * n + j] += uik * v[j * r + k];
+                    linear += alignment[k];
+                    quadratic += sk;
                 }
             }
-            mask = gray;
-            var loss = 0.0;
-            for (var t = 0; t < p.Length; t++)
-            {
-                var d = y[t] - p[t] * inverseTheta;
-                loss += d * d;
-            }
-            var count = BitOperations.PopCount((ulong)mask);
-            // Neumaier summation per popcount: up to 2^24 terms are added into each bucket.
-            var s = sum[count];
-            var tot = s + loss;
-            compensation[count] += Math.Abs(s) >= Math.Abs(loss) ? (s - tot) + loss : (loss - tot) + s;
-            sum[count] = tot;
+            return (linear, quadratic);
         }
-        for (var k = 0; k <= r; k++) sum[k] += compensation[k];
-        return sum;
-    }
 
-    private static void Form(double[] p, double[] u, double[] v, int m, int n, int r, long mask)
-    {
-        for (var i = 0; i < m; i++)
-            for (var j = 0; j < n; j++)
-            {
-                var s = 0.0;
-                for (var k = 0; k < r; k++)
-                    if (((mask >> k) & 1) == 1) s += u[i * r + k] * v[j * r + k];
-                p[i * n + j] = s;
-            }
+        private static void Neumaier(ref double total, ref double compensation, double x)
+        {
+            var t = total + x;
+            compensation += Math.Abs(total) >= Math.Abs(x) ? (total - t) + x : (x - t) + total;
+            total = t;
+        }
     }
 
     /// <summary>
@@ -114,7 +216,7 @@ public static class MaskEnumeration
     public static Fraction Expectation(ExactDropoutCase c)
     {
         int m = c.Y.RowCount, n = c.Y.ColumnCount, r = c.Width;
-        CheckWidth(r);
+        CheckExactWidth(r);
         var dy = CommonDenominator(c.Y);
         var du = CommonDenominator(c.U);
         var dv = CommonDenominator(c.V);

@@ -1,3 +1,6 @@
+using MathNet.Numerics.LinearAlgebra;
+using Verification.LinearAlgebra;
+
 namespace Verification.Dropout;
 
 /// <summary>
@@ -22,21 +25,40 @@ public static class MonteCarlo
     /// <summary>
     /// Samples masks z_k ~ Bernoulli(θ) in batches of <paramref name="batch"/> until the interval's half-width is at most
     /// <paramref name="relativeWidth"/> times the bound B, or <paramref name="maxSamples"/> masks have been drawn.
+    /// A batch's losses come from matrix products with the Gram terms: ‖Y‖² − (2/θ)·Z a + θ⁻²·rowsum((Z G) ∘ Z),
+    /// Z the batch's 0/1 mask matrix; no per-mask product is formed. The sequential stopping rule is checked after
+    /// every batch (a fixed schedule, so the same seed gives the same estimate).
     /// </summary>
     public static MonteCarloEstimate Expectation(DropoutCase c, ulong seed, long maxSamples = 1 << 20, double relativeWidth = 1e-3, int batch = 4096, double delta = DefaultDelta)
     {
         var rng = new SplitMix64(seed);
         var bound = DropoutObjective.LossBound(c);
-        var mask = new bool[c.Width];
+        var terms = GramTerms.Of(c);
+        var r = c.Width;
+        var gram = Matrix<double>.Build.Dense(r, r, (k, l) => terms.Gram[k * r + l]);
+        var inverseTheta = 1 / c.Theta;
         long count = 0;
         double mean = 0, m2 = 0;
         var interval = (Lower: double.NegativeInfinity, Upper: double.PositiveInfinity);
         while (count < maxSamples)
         {
-            for (var b = 0; b < batch && count < maxSamples; b++)
+            var size = (int)Math.Min(batch, maxSamples - count);
+            var z = Matrix<double>.Build.Dense(size, r);
+            for (var b = 0; b < size; b++)
+                for (var k = 0; k < r; k++)
+                    if (rng.NextDouble() < c.Theta) z[b, k] = 1;
+            var zg = Backend.Multiply(z, gram);
+            // Merge the batch into the running mean and M2 (Chan et al.), one sample at a time in a fixed order.
+            for (var b = 0; b < size; b++)
             {
-                for (var k = 0; k < mask.Length; k++) mask[k] = rng.NextDouble() < c.Theta;
-                var loss = DropoutObjective.StochasticLoss(c, mask);
+                double linear = 0, quadratic = 0;
+                for (var k = 0; k < r; k++)
+                {
+                    if (z[b, k] == 0) continue;
+                    linear += terms.Alignment[k];
+                    quadratic += zg[b, k];
+                }
+                var loss = terms.TargetNormSquared - 2 * inverseTheta * linear + inverseTheta * inverseTheta * quadratic;
                 count++;
                 var d = loss - mean;
                 mean += d / count;
