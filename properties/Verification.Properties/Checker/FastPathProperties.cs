@@ -100,3 +100,35 @@ internal static class ClaimRunnerHelpers
         return Verification.Claims.ClaimRunner.Generate(gen, seed, 50);
     }
 }
+
+public class BatchProperties
+{
+    [Fact]
+    public void A_batch_of_small_instances_agrees_with_rebuilding_each_instance()
+    {
+        var batch = DropoutBatch.Random(203, 4, 4, 3, seed: TestSettings.Seed);
+        var fast = BatchEnumeration.Expectations(batch);
+        var closed = BatchEnumeration.ClosedForms(batch);
+        for (var b = 0; b < batch.Count; b++)
+        {
+            var reference = ReferenceImplementations.ExpectationByRebuilding(batch[b]);
+            Assert.True(Math.Abs(fast[b] - reference) <= 1e-12 * Math.Abs(reference), $"instance {b}: {fast[b]:R} vs {reference:R}");
+            Assert.True(Math.Abs(closed[b] - reference) <= 1e-12 * Math.Abs(reference), $"instance {b}: closed form {closed[b]:R} vs {reference:R}");
+        }
+    }
+
+    [Fact]
+    public void A_batch_built_from_cases_returns_them_unchanged()
+    {
+        var cases = Enumerable.Range(0, 5).Select(i => ClaimRunnerHelpers.Gaussian(2, 3, 2, 0.25 + 0.1 * i, (ulong)i)).ToList();
+        var batch = DropoutBatch.Create(cases);
+        for (var b = 0; b < cases.Count; b++)
+        {
+            Assert.Equal(cases[b].Y, batch[b].Y);
+            Assert.Equal(cases[b].Theta, batch[b].Theta);
+        }
+        var fast = BatchEnumeration.Expectations(batch);
+        for (var b = 0; b < cases.Count; b++)
+            Assert.Equal(MaskEnumeration.Expectation(cases[b]), fast[b], 1e-12 * Math.Abs(fast[b]));
+    }
+}

@@ -1,0 +1,117 @@
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Engines;
+using BenchmarkDotNet.Exporters;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Loggers;
+using MathNet.Numerics.LinearAlgebra;
+using Verification.Dropout;
+using Verification.LinearAlgebra;
+
+namespace Verification.Benchmarks;
+
+/// <summary>Few iterations: the slowest baselines take seconds per call; medians are stable at this size.</summary>
+public sealed class BenchmarkConfig : ManualConfig
+{
+    public BenchmarkConfig()
+    {
+        AddJob(Job.Default.WithLaunchCount(1).WithWarmupCount(1).WithIterationCount(5).WithStrategy(RunStrategy.Monitoring));
+        AddColumnProvider(DefaultColumnProviders.Instance);
+        AddColumn(StatisticColumn.Median);
+        AddExporter(MarkdownExporter.GitHub);
+        AddLogger(ConsoleLogger.Default);
+        WithOptions(ConfigOptions.DisableOptimizationsValidator);
+    }
+}
+
+public static class Instances
+{
+    /// <summary>Gaussian Y (m×n), U (m×r), V (n×r), reproducible.</summary>
+    public static DropoutCase Gaussian(int m, int n, int r, double theta, int seed) => new(
+        Matrix<double>.Build.Random(m, n, seed),
+        Matrix<double>.Build.Random(m, r, seed + 1) / Math.Sqrt(r),
+        Matrix<double>.Build.Random(n, r, seed + 2) / Math.Sqrt(r),
+        theta);
+}
+
+/// <summary>Exact expectation over 2^r masks at m = n = 64: the Gray-code Gram walk against the batched Gram trick.</summary>
+public class ExactExpectation
+{
+    private DropoutCase instance = null!;
+
+    [Params(16, 20, 24)]
+    public int R { get; set; }
+
+    [GlobalSetup]
+    public void Setup() => instance = Instances.Gaussian(64, 64, R, 0.8, 1);
+
+    [Benchmark(Baseline = true, Description = "Gray-code Gram walk (this project)")]
+    public double GrayCodeGram() => MaskEnumeration.Expectation(instance);
+
+    [Benchmark(Description = "batched Gram trick, MathNet products (numpy-style)")]
+    public double BatchedGram() => ReferenceImplementations.ExpectationByBatchedGram(instance);
+}
+
+/// <summary>The straightforward implementation: rebuild U diag(z) Vᵀ per mask (r = 16 only: r = 20 takes ~16× as long).</summary>
+public class ExactExpectationRebuild
+{
+    private DropoutCase instance = null!;
+
+    [Params(16)]
+    public int R { get; set; }
+
+    [GlobalSetup]
+    public void Setup() => instance = Instances.Gaussian(64, 64, R, 0.8, 1);
+
+    [Benchmark(Description = "rebuild the product per mask")]
+    public double Rebuild() => ReferenceImplementations.ExpectationByRebuilding(instance);
+
+    [Benchmark(Baseline = true, Description = "Gray-code Gram walk (this project)")]
+    public double GrayCodeGram() => MaskEnumeration.Expectation(instance);
+}
+
+/// <summary>Monte Carlo with 10⁵ masks at m = n = 256, r = 64, on each backend; the baseline rebuilds per sample (10³ samples).</summary>
+public class MonteCarloEstimate
+{
+    private DropoutCase instance = null!;
+
+    [Params("managed", "openblas")]
+    public string Backend { get; set; } = "managed";
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        instance = Instances.Gaussian(256, 256, 64, 0.8, 2);
+        LinearAlgebra.Backend.Use(LinearAlgebra.Backend.Parse(Backend)!.Value);
+    }
+
+    [Benchmark(Baseline = true, Description = "batched Gram masks, 1e5 samples (this project)")]
+    public double Batched() => MonteCarlo.Expectation(instance, seed: 3, maxSamples: 100_000, relativeWidth: 0).Estimate;
+
+    [Benchmark(Description = "rebuild the product per sample, 1e3 samples (×100 for 1e5)")]
+    public double Rebuild() => ReferenceImplementations.MonteCarloMeanByRebuilding(instance, seed: 3, samples: 1_000);
+}
+
+/// <summary>10⁴ small instances (4×4, r = 3) per call.</summary>
+public class SmallInstances
+{
+    private DropoutBatch batch = null!;
+    private DropoutCase[] cases = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        batch = DropoutBatch.Random(10_000, 4, 4, 3, seed: 4);
+        cases = Enumerable.Range(0, batch.Count).Select(b => batch[b]).ToArray();
+    }
+
+    [Benchmark(Baseline = true, Description = "SIMD batch, 4 instances per vector (this project)")]
+    public double[] Batch() => BatchEnumeration.Expectations(batch);
+
+    [Benchmark(Description = "one instance at a time, Gram walk")]
+    public double[] PerInstanceGram() => cases.Select(MaskEnumeration.Expectation).ToArray();
+
+    [Benchmark(Description = "one instance at a time, rebuild the product per mask")]
+    public double[] PerInstanceRebuild() => cases.Select(ReferenceImplementations.ExpectationByRebuilding).ToArray();
+}
