@@ -10,6 +10,22 @@ public static class Catalog
     [
         DropoutClaims.Expectation,
         DropoutClaims.ExpectationControl,
+        DropoutClaims.ExpectationWithInput,
+        DropoutClaims.SgdUnbiased,
+        DropoutClaims.RegularizerBound,
+        DropoutClaims.Doubling,
+        DropoutClaims.VariableRate,
+        DropoutClaims.VariableRateAsStated,
+        DropoutClaims.VariableRateMinimizer,
+        DropoutClaims.FixedWidthMinimizer,
+        DropoutClaims.FixedWidthMinimizerAsStated,
+        DropoutClaims.BalanceRotation,
+        DropoutClaims.BalanceGram,
+        DropoutClaims.OptimumCharacterization,
+        DropoutClaims.OptimumCharacterizationAsStated,
+        DropoutClaims.OptimumConstruction,
+        DropoutClaims.OptimumConstructionAsStated,
+        DropoutClaims.AutoencoderLandscape,
         FactorizationClaims.NuclearVariational,
     ];
 
