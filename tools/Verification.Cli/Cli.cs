@@ -3,7 +3,7 @@ using Verification.Claims;
 
 namespace Verification.Cli;
 
-/// <summary>The command line: `list`, `check`, `eval`. Exit codes: 0 as expected, 1 a verdict differs from its expected one, 2 bad input.</summary>
+/// <summary>The command line: `list`, `check`, `eval`, `plot`. Exit codes: 0 as expected, 1 a verdict differs from its expected one, 2 bad input.</summary>
 public static class Cli
 {
     public const int ExitOk = 0;
@@ -16,6 +16,7 @@ public static class Cli
         root.Subcommands.Add(ListCommand());
         root.Subcommands.Add(CheckCommand());
         root.Subcommands.Add(EvalCommand());
+        root.Subcommands.Add(PlotCommand());
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
@@ -74,6 +75,15 @@ public static class Cli
         var output = new Option<string?>("--out") { Description = "write the report to this file" };
         var command = new Command("check", "Check claims and report their verdicts.") { ids, cases, seed, format, output };
         command.SetAction(p => Checking.Run(p.GetValue(ids) ?? [], p.GetValue(cases), p.GetValue(seed), p.GetValue(format)!, p.GetValue(output)));
+        return command;
+    }
+
+    private static Command PlotCommand()
+    {
+        var claim = new Argument<string>("claim") { Description = "the claim id (plots exist for dropout.autoencoder-landscape)" };
+        var output = new Option<string?>("--out") { Description = "the PNG file to write" };
+        var command = new Command("plot", "Draw a claim's pictures to a PNG file.") { claim, output };
+        command.SetAction(p => Plotting.Run(p.GetValue(claim)!, p.GetValue(output)));
         return command;
     }
 

@@ -8,7 +8,7 @@ namespace Verification.Dropout;
 /// </summary>
 public sealed record AutoencoderPoint(string Kind, Fraction W1Squared, Fraction W2Squared, Fraction W1W2)
 {
-    public (double W1, double W2) Coordinates => (Math.Sqrt(W1Squared.ToDouble()), Math.Sign(W1W2.ToDouble()) * Math.Sqrt(W2Squared.ToDouble()));
+    public (double W1, double W2) Coordinates => (Math.Sqrt(W1Squared.ToDouble()), (W1W2 < Fractions.Fraction.Zero ? -1 : 1) * Math.Sqrt(W2Squared.ToDouble()));
 }
 
 /// <summary>
