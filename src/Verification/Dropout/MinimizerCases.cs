@@ -214,7 +214,8 @@ public static class MinimizerGenerators
             case CandidateStyle.Rescaled: return new(y, lambda, optimal.U * scale, optimal.V * inverse);
             case CandidateStyle.Rotated: return new(y, lambda, optimal.U * rotation, optimal.V * rotation);
             case CandidateStyle.GramBalanced:
-                var svd = Factorizations.BalancedSvd(Thresholding.FixedWidth(y, lambda, r).Minimizer, r);
+                var fixedWidth = Thresholding.FixedWidth(y, lambda, r);
+                var svd = Factorizations.BalancedSvd(fixedWidth.Minimizer, r, fixedWidth.Rho);
                 return new(y, lambda, svd.U, svd.V);
             case CandidateStyle.EqualizedNotOptimal:
                 var u = optimal.U * scale * rotation;
@@ -233,7 +234,7 @@ public static class MinimizerGenerators
                 if (r - rank >= 2)
                 {
                     // Keep the first `rank` columns of the balanced SVD factors, then a cancelling pair: (a, a)(b, −b)ᵀ = 0.
-                    var basis = Factorizations.BalancedSvd(Thresholding.FixedWidth(y, lambda, r).Minimizer, r);
+                    var basis = Factorizations.BalancedSvd(Thresholding.FixedWidth(y, lambda, r).Minimizer, r, rank);
                     a = basis.U.Clone();
                     b = basis.V.Clone();
                     a.SetColumn(r - 2, gu.Column(0)); a.SetColumn(r - 1, gu.Column(0));

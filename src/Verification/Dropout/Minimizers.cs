@@ -34,7 +34,9 @@ public static class Minimizers
     /// </summary>
     public static Factors BalancedFactors(Matrix<double> x, int r)
     {
-        var svd = Factorizations.BalancedSvd(x, r);
+        // Singular values at the rounding level of X are zeros: their square roots (~1e-8) would otherwise enter the factors.
+        var rank = Thresholding.Rank(Thresholding.SingularValues(x), x.RowCount, x.ColumnCount);
+        var svd = Factorizations.BalancedSvd(x, r, rank);
         var q = Balancing.GramRotation(svd.U.TransposeThisAndMultiply(svd.U));
         return new Factors(svd.U * q, svd.V * q);
     }
