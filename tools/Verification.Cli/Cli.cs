@@ -3,7 +3,7 @@ using Verification.Claims;
 
 namespace Verification.Cli;
 
-/// <summary>The command line: `list`, `check`, `eval`. Exit codes: 0 as expected, 1 a verdict differs from its expected one, 2 bad input.</summary>
+/// <summary>The command line: `list`, `check`, `eval`, `plot`. Exit codes: 0 as expected, 1 a verdict differs from its expected one, 2 bad input.</summary>
 public static class Cli
 {
     public const int ExitOk = 0;
@@ -19,6 +19,7 @@ public static class Cli
         root.Subcommands.Add(EvalCommand());
         root.Subcommands.Add(DeriveCommand());
         root.Subcommands.Add(SymbolicCommand());
+        root.Subcommands.Add(PlotCommand());
 
         // Redirected output (CI logs, files) gets wide tables instead of Spectre's 80-column default.
         if (Console.IsOutputRedirected) Spectre.Console.AnsiConsole.Profile.Width = 160;
@@ -136,6 +137,15 @@ public static class Cli
         var expand = new Command("expand", "Print the canonical form of an expression.") { expression, bernoulli, retain };
         expand.SetAction(p => Deriving.Expand(p.GetValue(expression)!, p.GetValue(bernoulli), p.GetValue(retain)!));
         return new Command("symbolic", "The symbolic engine.") { expand };
+    }
+
+    private static Command PlotCommand()
+    {
+        var claim = new Argument<string>("claim") { Description = "the claim id (plots exist for dropout.autoencoder-landscape)" };
+        var output = new Option<string?>("--out") { Description = "the PNG file to write" };
+        var command = new Command("plot", "Draw a claim's pictures to a PNG file.") { claim, output };
+        command.SetAction(p => Plotting.Run(p.GetValue(claim)!, p.GetValue(output)));
+        return command;
     }
 
     private static Command EvalCommand()

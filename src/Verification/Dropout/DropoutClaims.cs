@@ -4,7 +4,7 @@ using Verification.Claims;
 namespace Verification.Dropout;
 
 /// <summary>The claims of THEORY.md Part III-a, each next to its check.</summary>
-public static class DropoutClaims
+public static partial class DropoutClaims
 {
     /// <summary>Widths enumerated exactly inside the claim (2^r masks per case); wider cases use Monte Carlo.</summary>
     public const int ClaimEnumerationWidth = 8;

@@ -1,0 +1,127 @@
+using MathNet.Numerics.LinearAlgebra;
+
+namespace Verification.LinearAlgebra;
+
+/// <summary>
+/// The shrinkage of a spectrum by a common threshold τ: which singular values survive (ρ), the threshold, and the
+/// thresholded matrix Σ_{i≤ρ} (σ_i − τ) w_i z_iᵀ together with the objective value the threshold attains.
+/// </summary>
+public sealed record Shrinkage(int Rho, double Tau, IReadOnlyList<double> Sigma, int Rank, Matrix<double> Minimizer, double Value);
+
+/// <summary>Singular value thresholding S_τ and the spectral shrinkage rules of the dropout minimizers.</summary>
+public static class Thresholding
+{
+    /// <summary>S_τ(Y) = W diag((σ_i − τ)_+) Zᵀ (THEORY.md, Notation): every singular value is shrunk.</summary>
+    public static Matrix<double> Svt(Matrix<double> y, double tau) => Svt(y, tau, int.MaxValue);
+
+    /// <summary>S_τ restricted to the top <paramref name="rank"/> singular triples: Σ_{i≤rank} (σ_i − τ)_+ w_i z_iᵀ.</summary>
+    public static Matrix<double> Svt(Matrix<double> y, double tau, int rank)
+    {
+        var x = Matrix<double>.Build.Dense(y.RowCount, y.ColumnCount);
+        if (y.RowCount == 0 || y.ColumnCount == 0) return x;
+        var svd = y.Svd(computeVectors: true);
+        var k = Math.Min(rank, svd.S.Count);
+        for (var i = 0; i < k; i++)
+        {
+            var s = svd.S[i] - tau;
+            if (s <= 0) continue;
+            x += s * svd.U.Column(i).OuterProduct(svd.VT.Row(i));
+        }
+        return x;
+    }
+
+    /// <summary>The singular values, in decreasing order, with min(m, n) entries.</summary>
+    public static double[] SingularValues(Matrix<double> y) =>
+        y.RowCount == 0 || y.ColumnCount == 0 ? [] : y.Svd(computeVectors: false).S.ToArray();
+
+    /// <summary>Numerical rank: singular values above max(m, n)·u·σ_1 (the backward error of the SVD).</summary>
+    public static int Rank(IReadOnlyList<double> sigma, int m, int n)
+    {
+        if (sigma.Count == 0) return 0;
+        var cut = Math.Max(m, n) * Claims.Tolerance.UnitRoundoff * sigma[0];
+        return sigma.Count(s => s > cut);
+    }
+
+    /// <summary>
+    /// The common rule of both minimizers: τ_j = a Σ_{i≤j} σ_i / (b + a j), ρ = max{ j ≤ cap : σ_j &gt; τ_j } (0 if none),
+    /// τ = τ_ρ (0 when ρ = 0).
+    /// </summary>
+    public static (int Rho, double Tau) Threshold(IReadOnlyList<double> sigma, double a, double b, int cap)
+    {
+        var rho = 0;
+        var sum = 0.0;
+        for (var j = 1; j <= Math.Min(cap, sigma.Count); j++)
+        {
+            sum += sigma[j - 1];
+            if (sigma[j - 1] > a * sum / (b + a * j)) rho = j;
+        }
+        var top = 0.0;
+        for (var i = 0; i < rho; i++) top += sigma[i];
+        return (rho, rho == 0 ? 0 : a * top / (b + a * rho));
+    }
+
+    /// <summary>
+    /// argmin_X ‖Y − X‖_F² + λ₁‖X‖_*² (dropout.variable-rate-minimizer): ρ = max{ j : σ_j &gt; λ₁ Σ_{i≤j} σ_i / (1 + λ₁ j) },
+    /// τ = λ₁ Σ_{i≤ρ} σ_i / (1 + λ₁ρ), X* = S_τ(Y).
+    /// </summary>
+    public static Shrinkage VariableRate(Matrix<double> y, double lambda1)
+    {
+        var sigma = SingularValues(y);
+        var rank = Rank(sigma, y.RowCount, y.ColumnCount);
+        var (rho, tau) = Threshold(sigma, lambda1, 1, rank);
+        return new Shrinkage(rho, tau, sigma, rank, Svt(y, tau, rho), ShrunkValue(sigma, rho, tau, lambda1));
+    }
+
+    /// <summary>
+    /// The fixed-width dropout minimizer (dropout.fixed-width-minimizer): ρ = max{ j ≤ min(r, rank Y) : σ_j &gt; λ Σ_{i≤j} σ_i / (r + λ j) },
+    /// τ = λ Σ_{i≤ρ} σ_i / (r + λρ); the product of a minimizer is S_τ restricted to the top ρ singular triples
+    /// (equal to S_τ(Y) unless the width cap binds with σ_{ρ+1} &gt; τ), and the minimum value is
+    /// Σ_{i≤ρ} τ² + Σ_{i&gt;ρ} σ_i² + (λ/r)(Σ_{i≤ρ}(σ_i − τ))².
+    /// </summary>
+    public static Shrinkage FixedWidth(Matrix<double> y, double lambda, int r)
+    {
+        var sigma = SingularValues(y);
+        var rank = Rank(sigma, y.RowCount, y.ColumnCount);
+        var (rho, tau) = Threshold(sigma, lambda, r, Math.Min(r, rank));
+        return new Shrinkage(rho, tau, sigma, rank, Svt(y, tau, rho), ShrunkValue(sigma, rho, tau, lambda / r));
+    }
+
+    /// <summary>Σ_{i≤ρ} τ² + Σ_{i&gt;ρ} σ_i² + weight·(Σ_{i≤ρ}(σ_i − τ))².</summary>
+    public static double ShrunkValue(IReadOnlyList<double> sigma, int rho, double tau, double weight)
+    {
+        double kept = 0, tail = 0;
+        for (var i = 0; i < sigma.Count; i++)
+        {
+            if (i < rho) kept += sigma[i] - tau;
+            else tail += sigma[i] * sigma[i];
+        }
+        return rho * tau * tau + tail + weight * kept * kept;
+    }
+
+    /// <summary>
+    /// How far X is from being S_τ restricted to ρ triples of Y for some SVD of Y, without choosing one: with X = Σ s_i a_i b_iᵀ,
+    /// the largest of |s_i − (σ_i − τ)| (i ≤ ρ), s_i (i &gt; ρ), ‖Y b_i − (s_i + τ) a_i‖ and ‖Yᵀ a_i − (s_i + τ) b_i‖ (i ≤ ρ).
+    /// Zero exactly when Y maps the singular pairs of X as the thresholding requires.
+    /// </summary>
+    public static double ThresholdingResidual(Matrix<double> y, Matrix<double> x, double tau, int rho, IReadOnlyList<double> sigma)
+    {
+        if (x.RowCount == 0 || x.ColumnCount == 0) return 0;
+        var svd = x.Svd(computeVectors: true);
+        var worst = 0.0;
+        for (var i = 0; i < svd.S.Count; i++)
+        {
+            var s = svd.S[i];
+            if (i >= rho)
+            {
+                worst = Math.Max(worst, s);
+                continue;
+            }
+            worst = Math.Max(worst, Math.Abs(s - (sigma[i] - tau)));
+            var a = svd.U.Column(i);
+            var b = svd.VT.Row(i);
+            worst = Math.Max(worst, (y * b - (s + tau) * a).L2Norm());
+            worst = Math.Max(worst, (y.TransposeThisAndMultiply(a) - (s + tau) * b).L2Norm());
+        }
+        return worst;
+    }
+}
