@@ -259,3 +259,39 @@ public class SymbolicCliTests
         Assert.StartsWith("error:", err);
     }
 }
+
+[Collection("Console")]
+public class PlotCliTests
+{
+    private static int Run(params string[] args)
+    {
+        var (stdout, stderr) = (Console.Out, Console.Error);
+        Console.SetOut(new StringWriter());
+        Console.SetError(new StringWriter());
+        try
+        {
+            return Verification.Cli.Cli.Run(args);
+        }
+        finally
+        {
+            Console.SetOut(stdout);
+            Console.SetError(stderr);
+        }
+    }
+
+    [Fact]
+    public void The_autoencoder_landscape_is_drawn_as_a_PNG()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"landscape-{Guid.NewGuid():N}.png");
+        Assert.Equal(0, Run("plot", "dropout.autoencoder-landscape", "--out", path));
+        var bytes = File.ReadAllBytes(path);
+        Assert.True(bytes.Length > 10_000);
+        Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, bytes[..4]);
+    }
+
+    [Theory]
+    [InlineData("plot", "dropout.expectation", "--out", "x.png")]
+    [InlineData("plot", "dropout.autoencoder-landscape")]
+    [InlineData("plot", "no.such.claim", "--out", "x.png")]
+    public void Plot_without_a_picture_or_a_file_is_exit_code_2(params string[] args) => Assert.Equal(2, Run(args));
+}

@@ -246,7 +246,6 @@ public static partial class DropoutClaims
         Describe: MinimizerGenerators.DescribeShrinkage)
     {
         Examples = [WorkedExample],
-        CaseBudget = n => Math.Max(1, n / 4),
         Evaluator = input =>
         {
             var c = ReadShrinkage(input, withWidth: true);
