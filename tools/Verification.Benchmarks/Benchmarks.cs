@@ -25,14 +25,14 @@ public sealed class BenchmarkConfig : ManualConfig
     }
 }
 
+/// <summary>The benchmark inputs; the accuracy properties (FastPathProperties.BenchmarkInputs) check the same ones.</summary>
 public static class Instances
 {
-    /// <summary>Gaussian Y (m×n), U (m×r), V (n×r), reproducible.</summary>
-    public static DropoutCase Gaussian(int m, int n, int r, double theta, int seed) => new(
-        Matrix<double>.Build.Random(m, n, seed),
-        Matrix<double>.Build.Random(m, r, seed + 1) / Math.Sqrt(r),
-        Matrix<double>.Build.Random(n, r, seed + 2) / Math.Sqrt(r),
-        theta);
+    public static DropoutCase Exact(int r) => DropoutCase.Random(64, 64, r, 0.8, 1);
+
+    public static DropoutCase MonteCarlo() => DropoutCase.Random(256, 256, 64, 0.8, 2);
+
+    public static DropoutBatch Small() => DropoutBatch.Random(10_000, 4, 4, 3, seed: 4);
 }
 
 /// <summary>Exact expectation over 2^r masks at m = n = 64: the Gray-code Gram walk against the batched Gram trick.</summary>
@@ -44,7 +44,7 @@ public class ExactExpectation
     public int R { get; set; }
 
     [GlobalSetup]
-    public void Setup() => instance = Instances.Gaussian(64, 64, R, 0.8, 1);
+    public void Setup() => instance = Instances.Exact(R);
 
     [Benchmark(Baseline = true, Description = "Gray-code Gram walk (this project)")]
     public double GrayCodeGram() => MaskEnumeration.Expectation(instance);
@@ -62,7 +62,7 @@ public class ExactExpectationRebuild
     public int R { get; set; }
 
     [GlobalSetup]
-    public void Setup() => instance = Instances.Gaussian(64, 64, R, 0.8, 1);
+    public void Setup() => instance = Instances.Exact(R);
 
     [Benchmark(Description = "rebuild the product per mask")]
     public double Rebuild() => ReferenceImplementations.ExpectationByRebuilding(instance);
@@ -82,7 +82,7 @@ public class MonteCarloEstimate
     [GlobalSetup]
     public void Setup()
     {
-        instance = Instances.Gaussian(256, 256, 64, 0.8, 2);
+        instance = Instances.MonteCarlo();
         LinearAlgebra.Backend.Use(LinearAlgebra.Backend.Parse(Backend)!.Value);
     }
 
@@ -102,7 +102,7 @@ public class SmallInstances
     [GlobalSetup]
     public void Setup()
     {
-        batch = DropoutBatch.Random(10_000, 4, 4, 3, seed: 4);
+        batch = Instances.Small();
         cases = Enumerable.Range(0, batch.Count).Select(b => batch[b]).ToArray();
     }
 

@@ -132,3 +132,47 @@ public class BatchProperties
             Assert.Equal(MaskEnumeration.Expectation(cases[b]), fast[b], 1e-12 * Math.Abs(fast[b]));
     }
 }
+
+/// <summary>
+/// The benchmark inputs themselves (tools/Verification.Benchmarks): fast and straightforward paths agree to 1e-12
+/// relative. The per-mask rebuild is too slow for a test at r ≥ 20 (seconds to minutes), so there the reference is the
+/// batched Gram trick, which the small-size properties above tie to the rebuild.
+/// </summary>
+public class BenchmarkInputs
+{
+    private static void Agree(double fast, double reference, string what) =>
+        Assert.True(Math.Abs(fast - reference) <= 1e-12 * Math.Abs(reference), $"{what}: {fast:R} vs {reference:R}");
+
+    [Theory]
+    [InlineData(16)]
+    [InlineData(20)]
+    public void Exact_expectation_at_m_n_64(int r)
+    {
+        var c = DropoutCase.Random(64, 64, r, 0.8, 1);
+        Agree(MaskEnumeration.Expectation(c), ReferenceImplementations.ExpectationByBatchedGram(c), $"r = {r}");
+    }
+
+    [Fact]
+    public void Exact_expectation_at_m_n_64_r_12_against_rebuilding()
+    {
+        var c = DropoutCase.Random(64, 64, 12, 0.8, 1);
+        Agree(MaskEnumeration.Expectation(c), ReferenceImplementations.ExpectationByRebuilding(c), "r = 12");
+    }
+
+    [Fact]
+    public void Monte_Carlo_at_m_n_256_r_64_draws_the_same_masks_as_rebuilding()
+    {
+        var c = DropoutCase.Random(256, 256, 64, 0.8, 2);
+        var fast = MonteCarlo.Expectation(c, seed: 3, maxSamples: 200, relativeWidth: 0);
+        Agree(fast.Estimate, ReferenceImplementations.MonteCarloMeanByRebuilding(c, seed: 3, samples: 200), "Monte Carlo");
+    }
+
+    [Fact]
+    public void Ten_thousand_small_instances()
+    {
+        var batch = DropoutBatch.Random(10_000, 4, 4, 3, seed: 4);
+        var fast = BatchEnumeration.Expectations(batch);
+        for (var b = 0; b < batch.Count; b += 7)
+            Agree(fast[b], ReferenceImplementations.ExpectationByRebuilding(batch[b]), $"instance {b}");
+    }
+}

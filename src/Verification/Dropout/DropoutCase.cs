@@ -9,6 +9,16 @@ public sealed record DropoutCase(Matrix<double> Y, Matrix<double> U, Matrix<doub
     public int Width => U.ColumnCount;
     public double Lambda => DropoutObjective.Lambda(Theta);
 
+    /// <summary>
+    /// A reproducible random instance: Y uniform in [−1, 1] (m×n), U and V uniform scaled by 1/√r so that UVᵀ stays of
+    /// order one as r grows. The benchmarks and the accuracy properties use the same instances.
+    /// </summary>
+    public static DropoutCase Random(int m, int n, int r, double theta, int seed) => new(
+        Matrix<double>.Build.Random(m, n, new MathNet.Numerics.Distributions.ContinuousUniform(-1, 1, new System.Random(seed))),
+        Matrix<double>.Build.Random(m, r, new MathNet.Numerics.Distributions.ContinuousUniform(-1, 1, new System.Random(seed + 1))) / Math.Sqrt(Math.Max(1, r)),
+        Matrix<double>.Build.Random(n, r, new MathNet.Numerics.Distributions.ContinuousUniform(-1, 1, new System.Random(seed + 2))) / Math.Sqrt(Math.Max(1, r)),
+        theta);
+
     /// <summary>Validates shapes (U m×r, V n×r for Y m×n) and θ ∈ (0, 1].</summary>
     public static DropoutCase Create(Matrix<double> y, Matrix<double> u, Matrix<double> v, double theta)
     {

@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using MathNet.Numerics.LinearAlgebra.Double;
 using Verification.LinearAlgebra;
 
 namespace Verification.Dropout;
@@ -43,22 +44,31 @@ public static class MonteCarlo
         while (count < maxSamples)
         {
             var size = (int)Math.Min(batch, maxSamples - count);
-            var z = Matrix<double>.Build.Dense(size, r);
+            // Z is column-major (MathNet's dense storage): entry (b, k) at k·size + b. Masks are drawn row by row.
+            var z = new DenseMatrix(size, r);
+            var zv = z.Values;
             for (var b = 0; b < size; b++)
                 for (var k = 0; k < r; k++)
-                    if (rng.NextDouble() < c.Theta) z[b, k] = 1;
+                    if (rng.NextDouble() < c.Theta) zv[k * size + b] = 1;
             var zg = Backend.Multiply(z, gram);
-            // Merge the batch into the running mean and M2 (Chan et al.), one sample at a time in a fixed order.
+            var zgv = zg is DenseMatrix dense ? dense.Values : zg.ToColumnMajorArray();
+            var linear = new double[size];
+            var quadratic = new double[size];
+            for (var k = 0; k < r; k++)
+            {
+                var ak = terms.Alignment[k];
+                var column = k * size;
+                for (var b = 0; b < size; b++)
+                {
+                    var zbk = zv[column + b];
+                    linear[b] += zbk * ak;
+                    quadratic[b] += zbk * zgv[column + b];
+                }
+            }
+            // Merge the batch into the running mean and M2 one sample at a time, in a fixed order.
             for (var b = 0; b < size; b++)
             {
-                double linear = 0, quadratic = 0;
-                for (var k = 0; k < r; k++)
-                {
-                    if (z[b, k] == 0) continue;
-                    linear += terms.Alignment[k];
-                    quadratic += zg[b, k];
-                }
-                var loss = terms.TargetNormSquared - 2 * inverseTheta * linear + inverseTheta * inverseTheta * quadratic;
+                var loss = terms.TargetNormSquared - 2 * inverseTheta * linear[b] + inverseTheta * inverseTheta * quadratic[b];
                 count++;
                 var d = loss - mean;
                 mean += d / count;
