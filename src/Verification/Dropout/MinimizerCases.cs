@@ -52,10 +52,12 @@ public static class MinimizerGenerators
         (4, Scalars.RetainRate.Select(DropoutObjective.Lambda)),
         (1, Gen.Elements(0.5, 1.0, 2.0)));
 
+    /// <summary>Strictly simpler values of λ ≥ 0 in the order 0 &lt; 1 &lt; other integers &lt; the rest, so shrinking cannot cycle.</summary>
     public static IEnumerable<double> ShrinkLambda(double lambda)
     {
-        foreach (var c in new[] { 1.0, 0.0, Math.Round(lambda) })
-            if (c != lambda && c >= 0) yield return c;
+        static int Rank(double x) => x == 0 ? 0 : x == 1 ? 1 : x == Math.Round(x) ? 2 : 3;
+        foreach (var c in new[] { 0.0, 1.0, Math.Round(lambda) })
+            if (c >= 0 && Rank(c) < Rank(lambda)) yield return c;
     }
 
     /// <summary>Targets of every style of <see cref="Matrices.Any"/>, plus flat spectra (all singular values equal: ties at every cap).</summary>
