@@ -99,3 +99,20 @@ public static class RepositoryRoot
         return dir?.FullName ?? throw new InvalidOperationException("Verification.sln not found above " + AppContext.BaseDirectory);
     }
 }
+
+public class ShrinkingTests
+{
+    [Fact]
+    public void A_shrinker_that_cycles_stops_at_a_visited_instance()
+    {
+        // θ shrinks 1 → 1/2 → 1 → … forever; the runner must notice and stop after at most two steps.
+        var cycling = Verification.Dropout.DropoutClaims.ExpectationControl with
+        {
+            Id = "engine.cycling-shrinker",
+            Shrink = c => [c with { Theta = c.Theta == 1 ? 0.5 : 1 }],
+        };
+        var report = cycling.Run(new RunSettings(5, 1));
+        Assert.Equal(Verdict.Refuted, report.Verdict);
+        Assert.True(report.Counterexample!.ShrinkSteps <= 2, $"{report.Counterexample.ShrinkSteps} steps");
+    }
+}

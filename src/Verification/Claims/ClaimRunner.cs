@@ -83,6 +83,9 @@ public static class ClaimRunner
 
     private static (T, CheckOutcome, int) ShrinkFailure<T>(Claim<T> claim, T instance, CheckOutcome outcome, int budget)
     {
+        // A shrinker that offers a previously visited instance would cycle: instances are compared by their description.
+        string Key(T x) => string.Join("|", claim.Describe(x).Select(v => $"{v.Name}={v.Value}"));
+        var seen = new HashSet<string> { Key(instance) };
         var steps = 0;
         var checks = 0;
         var improved = true;
@@ -91,6 +94,7 @@ public static class ClaimRunner
             improved = false;
             foreach (var candidate in claim.Shrink(instance))
             {
+                if (!seen.Add(Key(candidate))) continue;
                 if (++checks > budget) break;
                 var o = claim.SafeCheck(candidate);
                 if (!o.Holds && !o.Inconclusive)
