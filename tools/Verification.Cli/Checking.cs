@@ -67,12 +67,13 @@ public static class Checking
                 c.Cases.ToString(), ReportFormats.Format(c.MaxResidual), c.Seconds.ToString("0.000"));
         }
         AnsiConsole.Write(table);
+        // Plain lines (no markup): they do not wrap, and they copy cleanly into a bug report.
         foreach (var c in report.Claims.Where(c => c.Counterexample is not null))
         {
             var x = c.Counterexample!;
-            AnsiConsole.MarkupLine($"[bold]Counterexample to {Markup.Escape(c.Id)}[/] (seed {x.ReplaySeed}, size {x.Size}, {x.ShrinkSteps} shrink steps): {Markup.Escape(x.Explanation)}");
-            foreach (var v in x.Instance) AnsiConsole.MarkupLine($"  {Markup.Escape(v.Name)} = {Markup.Escape(v.Value.ToString()!)}");
-            AnsiConsole.MarkupLine($"  lhs = {Markup.Escape(x.Lhs.ToString()!)}, rhs = {Markup.Escape(x.Rhs.ToString()!)}, residual {ReportFormats.Format(x.Residual)}");
+            Console.Out.WriteLine($"Counterexample to {c.Id} (seed {x.ReplaySeed}, size {x.Size}, {x.ShrinkSteps} shrink steps): {x.Explanation}");
+            foreach (var v in x.Instance) Console.Out.WriteLine($"  {v.Name} = {v.Value}");
+            Console.Out.WriteLine($"  lhs = {x.Lhs}, rhs = {x.Rhs}, residual {ReportFormats.Format(x.Residual)}");
         }
         Summary(report);
     }
