@@ -10,7 +10,10 @@ namespace Verification.Symbolic;
 public static class InfixPrinter
 {
     /// <summary>e.g. <c>3/4*a^2*b - b + 1</c>.</summary>
-    public static string Print(Polynomial p)
+    public static string Print(Polynomial p) => JoinTerms(p, AppendTerm);
+
+    /// <summary>Terms leading first, joined by " + " / " - " with the sign taken out; each term printed by <paramref name="appendTerm"/> from |coefficient|.</summary>
+    internal static string JoinTerms(Polynomial p, Action<StringBuilder, Fraction, Monomial> appendTerm)
     {
         if (p.IsZero) return "0";
         var sb = new StringBuilder();
@@ -21,7 +24,7 @@ public static class InfixPrinter
             if (first) { if (negative) sb.Append('-'); }
             else sb.Append(negative ? " - " : " + ");
             first = false;
-            AppendTerm(sb, Fraction.Abs(t.Coefficient), t.Monomial);
+            appendTerm(sb, Fraction.Abs(t.Coefficient), t.Monomial);
         }
         return sb.ToString();
     }

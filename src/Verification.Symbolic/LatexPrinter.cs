@@ -16,21 +16,12 @@ public static class LatexPrinter
     /// <summary>A polynomial, leading term first.</summary>
     public static string Print(Polynomial p)
     {
-        if (p.IsZero) return "0";
-        var sb = new StringBuilder();
-        var first = true;
-        foreach (var t in p.Terms)
+        return InfixPrinter.JoinTerms(p, (sb, c, m) =>
         {
-            var negative = t.Coefficient.IsNegative;
-            if (first) { if (negative) sb.Append('-'); }
-            else sb.Append(negative ? " - " : " + ");
-            first = false;
-            var c = Fraction.Abs(t.Coefficient);
-            if (t.Monomial.IsOne) { sb.Append(Number(c)); continue; }
+            if (m.IsOne) { sb.Append(Number(c)); return; }
             if (!c.Equals(Fraction.One)) sb.Append(Number(c)).Append(' ');
-            sb.Append(Monomial(t.Monomial));
-        }
-        return sb.ToString();
+            sb.Append(Monomial(m));
+        });
     }
 
     /// <summary>A rational function as <c>\frac{numerator}{denominator}</c> (or the polynomial).</summary>

@@ -6,11 +6,10 @@ namespace Verification.Properties.Cli;
 [CollectionDefinition("Console", DisableParallelization = true)]
 public sealed class ConsoleCollection;
 
-/// <summary>The command line run in-process: exit codes, JSON shapes, and one clear stderr line for bad input.</summary>
-[Collection("Console")]
-public class CliTests
+/// <summary>Runs the command line in-process with stdout and stderr captured (tests in the "Console" collection only).</summary>
+public static class CliRun
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
+    public static (int Code, string Out, string Err) Capture(params string[] args)
     {
         var (stdout, stderr) = (Console.Out, Console.Error);
         var o = new StringWriter();
@@ -27,6 +26,13 @@ public class CliTests
             Console.SetError(stderr);
         }
     }
+}
+
+/// <summary>The command line run in-process: exit codes, JSON shapes, and one clear stderr line for bad input.</summary>
+[Collection("Console")]
+public class CliTests
+{
+    private static (int Code, string Out, string Err) Run(params string[] args) => CliRun.Capture(args);
 
     private static string Input(string json)
     {
@@ -179,23 +185,7 @@ public class CliTests
 [Collection("Console")]
 public class SymbolicCliTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var (stdout, stderr) = (Console.Out, Console.Error);
-        var o = new StringWriter();
-        var e = new StringWriter();
-        Console.SetOut(o);
-        Console.SetError(e);
-        try
-        {
-            return (Verification.Cli.Cli.Run(args), o.ToString(), e.ToString());
-        }
-        finally
-        {
-            Console.SetOut(stdout);
-            Console.SetError(stderr);
-        }
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => CliRun.Capture(args);
 
     [Fact]
     public void Expand_takes_the_expectation_over_Bernoulli_masks()
@@ -263,21 +253,7 @@ public class SymbolicCliTests
 [Collection("Console")]
 public class PlotCliTests
 {
-    private static int Run(params string[] args)
-    {
-        var (stdout, stderr) = (Console.Out, Console.Error);
-        Console.SetOut(new StringWriter());
-        Console.SetError(new StringWriter());
-        try
-        {
-            return Verification.Cli.Cli.Run(args);
-        }
-        finally
-        {
-            Console.SetOut(stdout);
-            Console.SetError(stderr);
-        }
-    }
+    private static int Run(params string[] args) => CliRun.Capture(args).Code;
 
     [Fact]
     public void The_autoencoder_landscape_is_drawn_as_a_PNG()
