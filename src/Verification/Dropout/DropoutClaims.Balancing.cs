@@ -234,16 +234,7 @@ public static partial class DropoutClaims
         Describe: MinimizerGenerators.DescribeShrinkage)
     {
         Examples = [WorkedExample],
-        Evaluator = input =>
-        {
-            var c = ReadShrinkage(input, withWidth: true);
-            var s = Thresholding.FixedWidth(c.Y, c.Lambda, c.Width);
-            var f = Minimizers.OptimalFactors(c.Y, c.Lambda, c.Width);
-            var svd = Factorizations.BalancedSvd(s.Minimizer, c.Width, s.Rho);
-            return CheckAttainedByConstruction(c, s, DescentStarts).WithDetails([.. ShrinkageDetails(s),
-                new("U", Value.Of(f.U)), new("V", Value.Of(f.V)), new("Q", Value.Of(Balancing.GramRotation(svd.U.TransposeThisAndMultiply(svd.U)))),
-                new("products", Value.Of(Matrix<double>.Build.Dense(1, c.Width, Balancing.Products(f.U, f.V))))]);
-        },
+        Evaluator = input => EvaluateFixedWidth(input, (c, s) => CheckAttainedByConstruction(c, s, DescentStarts), withRotation: true),
     };
 
     public static Claim<OptimumCase> OptimumConstructionAsStated { get; } = new(

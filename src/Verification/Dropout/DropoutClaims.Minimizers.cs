@@ -246,15 +246,35 @@ public static partial class DropoutClaims
         Describe: MinimizerGenerators.DescribeShrinkage)
     {
         Examples = [WorkedExample],
-        Evaluator = input =>
-        {
-            var c = ReadShrinkage(input, withWidth: true);
-            var s = Thresholding.FixedWidth(c.Y, c.Lambda, c.Width);
-            var f = Minimizers.OptimalFactors(c.Y, c.Lambda, c.Width);
-            return CheckFixedWidthMinimizer(c, DescentStarts).WithDetails([.. ShrinkageDetails(s), new("U", Value.Of(f.U)), new("V", Value.Of(f.V)),
-                new("products", Value.Of(Matrix<double>.Build.Dense(1, c.Width, Balancing.Products(f.U, f.V))))]);
-        },
+        Evaluator = input => EvaluateFixedWidth(input, (c, _) => CheckFixedWidthMinimizer(c, DescentStarts), withRotation: false),
     };
+
+    /// <summary>
+    /// `eval` of the fixed-width minimizer claims: the check, headed by the value comparison (f at the constructed factors
+    /// against the closed-form minimum), with the minimizer, ρ, τ, the factors and their products in the details.
+    /// </summary>
+    private static CheckOutcome EvaluateFixedWidth(ClaimInput input, Func<ShrinkageCase, Shrinkage, CheckOutcome> check, bool withRotation)
+    {
+        var c = ReadShrinkage(input, withWidth: true);
+        var s = Thresholding.FixedWidth(c.Y, c.Lambda, c.Width);
+        var f = Minimizers.OptimalFactors(c.Y, c.Lambda, c.Width);
+        var outcome = check(c, s);
+        if (outcome.Holds)
+            outcome = outcome with
+            {
+                Lhs = Value.Of(Minimizers.Objective(c.Y, f.U, f.V, c.Lambda)),
+                Rhs = Value.Of(s.Value),
+                Explanation = $"f at the constructed factors (lhs) equals the closed-form minimum (rhs), and every optimality condition holds; the residual is the largest relative one, of: {outcome.Explanation}",
+            };
+        var details = new List<NamedValue>(ShrinkageDetails(s)) { new("U", Value.Of(f.U)), new("V", Value.Of(f.V)) };
+        if (withRotation)
+        {
+            var svd = Factorizations.BalancedSvd(s.Minimizer, c.Width, s.Rho);
+            details.Add(new("Q", Value.Of(Balancing.GramRotation(svd.U.TransposeThisAndMultiply(svd.U)))));
+        }
+        details.Add(new("products", Value.Of(Matrix<double>.Build.Dense(1, c.Width, Balancing.Products(f.U, f.V)))));
+        return outcome.WithDetails(details.ToArray());
+    }
 
     public static CheckOutcome CheckFixedWidthMinimizer(ShrinkageCase c, int starts)
     {
