@@ -176,3 +176,25 @@ public class BenchmarkInputs
             Agree(fast[b], ReferenceImplementations.ExpectationByRebuilding(batch[b]), $"instance {b}");
     }
 }
+
+public class BatchSweepTests
+{
+    [Fact]
+    public void The_sweep_screens_thousands_of_instances_and_clears_the_theorem()
+    {
+        var sweep = DropoutClaims.SweepExpectation(TestSettings.Seed, DropoutObjective.Lambda);
+        Assert.Equal(4 * DropoutClaims.SweepBatchSize, sweep.Screened);
+        Assert.All(sweep.Suspects, s => Assert.True(DropoutClaims.Expectation.SafeCheck(s).Holds));
+    }
+
+    [Fact]
+    public void The_sweep_flags_the_control_and_the_runner_refutes_it_from_there()
+    {
+        var sweep = DropoutClaims.SweepExpectation(TestSettings.Seed, theta => Fractions.Fraction.One / theta);
+        Assert.NotEmpty(sweep.Suspects);
+        var withoutRandomCases = DropoutClaims.ExpectationControl with { CaseBudget = _ => 0, Examples = [] };
+        var report = withoutRandomCases.Run(new Verification.Claims.RunSettings(1, TestSettings.Seed));
+        Assert.Equal(Verification.Claims.Verdict.Refuted, report.Verdict);
+        Assert.Contains("batch sweep", report.Counterexample!.Explanation);
+    }
+}

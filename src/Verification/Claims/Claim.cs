@@ -46,6 +46,13 @@ public sealed record Claim<T>(
     /// <summary>Random cases to run when the caller asks for N: expensive claims scale this down (e.g. n => n / 10); 0 runs only the examples.</summary>
     public Func<int, int> CaseBudget { get; init; } = n => n;
 
+    /// <summary>
+    /// An optional batch sweep run once per run: thousands of small instances evaluated per call by a vectorized kernel,
+    /// returning how many it screened and the suspects it could not clear. Each suspect is then checked by <see cref="Check"/>
+    /// like any case, so a real failure becomes an ordinary, shrunk counterexample. By default there is no sweep.
+    /// </summary>
+    public Func<ulong, Sweep<T>> BatchSweep { get; init; } = _ => Sweep<T>.None;
+
     /// <summary>How `eval` reads a user's instance and evaluates it; by default the claim has no `eval`.</summary>
     public Func<ClaimInput, CheckOutcome> Evaluator { get; init; } =
         _ => throw new InputException($"claim '{Id}' has no eval yet");
@@ -68,6 +75,12 @@ public sealed record Claim<T>(
             return new CheckOutcome(false, Value.Of("error"), Value.Of("error"), double.PositiveInfinity, 0, $"the check threw {e.GetType().Name}: {e.Message}");
         }
     }
+}
+
+/// <summary>The result of a batch sweep: instances screened, and those to check one by one.</summary>
+public sealed record Sweep<T>(int Screened, IReadOnlyList<T> Suspects)
+{
+    public static Sweep<T> None { get; } = new(0, []);
 }
 
 public static class Claim

@@ -20,10 +20,10 @@ public static class ClaimRunner
         var inconclusive = 0;
         var done = 0;
 
-        Counterexample? Refute(T instance, CheckOutcome outcome, ulong replay, int size)
+        Counterexample? Refute(T instance, CheckOutcome outcome, ulong replay, int size, bool fromSweep = false)
         {
             var (shrunk, shrunkOutcome, steps) = ShrinkFailure(claim, instance, outcome, settings.MaxShrinkChecks);
-            return MakeCounterexample(claim, shrunk, shrunkOutcome, replay, size, steps);
+            return MakeCounterexample(claim, shrunk, shrunkOutcome, replay, size, steps, fromSweep);
         }
 
         ClaimReport Report(Verdict verdict, Counterexample? counterexample) => new(
@@ -37,6 +37,18 @@ public static class ClaimRunner
             if (!outcome.Holds) return Report(Verdict.Refuted, Refute(claim.Examples[e], outcome, (ulong)e, 0));
             maxResidual = Math.Max(maxResidual, outcome.Residual);
             if (outcome.Inconclusive) inconclusive++;
+        }
+
+        var sweep = claim.BatchSweep(settings.Seed);
+        done += sweep.Screened;
+        foreach (var suspect in sweep.Suspects)
+        {
+            var outcome = claim.SafeCheck(suspect);
+            if (!outcome.Holds && !outcome.Inconclusive)
+            {
+                maxResidual = Math.Max(maxResidual, outcome.Residual);
+                return Report(Verdict.Refuted, Refute(suspect, outcome, settings.Seed, 0, fromSweep: true));
+            }
         }
 
         for (var i = 0; i < cases; i++)
@@ -110,11 +122,15 @@ public static class ClaimRunner
         return (instance, outcome, steps);
     }
 
-    private static Counterexample MakeCounterexample<T>(Claim<T> claim, T instance, CheckOutcome outcome, ulong replay, int size, int steps)
+    private static Counterexample MakeCounterexample<T>(Claim<T> claim, T instance, CheckOutcome outcome, ulong replay, int size, int steps, bool fromSweep)
     {
-        var cs = $"var report = Catalog.Find(\"{claim.Id}\").Replay({replay}UL, {size}); // then shrinks to the instance above";
-        var fs = $"let report = Catalog.Find(\"{claim.Id}\").Replay({replay}UL, {size})";
+        var (cs, fs) = fromSweep
+            ? ($"var report = Catalog.Find(\"{claim.Id}\").Run(new RunSettings(Seed: {replay}UL)); // found by the batch sweep, then shrunk",
+               $"let report = Catalog.Find(\"{claim.Id}\").Run(RunSettings(Seed = {replay}UL))")
+            : ($"var report = Catalog.Find(\"{claim.Id}\").Replay({replay}UL, {size}); // then shrinks to the instance above",
+               $"let report = Catalog.Find(\"{claim.Id}\").Replay({replay}UL, {size})");
+        var explanation = fromSweep ? $"{outcome.Explanation} (found by the batch sweep of seed {replay})" : outcome.Explanation;
         return new Counterexample(claim.Describe(instance), outcome.Lhs, outcome.Rhs, outcome.Residual, outcome.Tolerance,
-            outcome.Explanation, replay, size, steps, cs, fs);
+            explanation, replay, size, steps, cs, fs);
     }
 }

@@ -72,6 +72,9 @@ public sealed class DropoutBatch
         Theta[b] = c.Theta;
     }
 
+    /// <summary>θ of instance b.</summary>
+    public double ThetaOf(int b) => Theta[b];
+
     /// <summary>Instance b as an ordinary <see cref="DropoutCase"/>.</summary>
     public DropoutCase this[int b] => new(
         Matrix<double>.Build.Dense(M, N, (i, j) => Y[(i * N + j) * Lanes + b]),
@@ -155,8 +158,18 @@ public static class BatchEnumeration
     /// <summary>‖Y − UVᵀ‖² + λ Σ_k ‖u_k‖²‖v_k‖² of every instance, formed directly (no Gram terms).</summary>
     public static double[] ClosedForms(DropoutBatch batch)
     {
-        int m = batch.M, n = batch.N, r = batch.R, lanes = batch.Lanes;
+        var (fit, regularizer) = ClosedFormParts(batch);
         var result = new double[batch.Count];
+        for (var b = 0; b < batch.Count; b++) result[b] = fit[b] + DropoutObjective.Lambda(batch.Theta[b]) * regularizer[b];
+        return result;
+    }
+
+    /// <summary>The two parts of the closed form of every instance: ‖Y − UVᵀ‖² and Σ_k ‖u_k‖²‖v_k‖², formed directly.</summary>
+    public static (double[] Fit, double[] Regularizer) ClosedFormParts(DropoutBatch batch)
+    {
+        int m = batch.M, n = batch.N, r = batch.R, lanes = batch.Lanes;
+        var fits = new double[batch.Count];
+        var regularizers = new double[batch.Count];
         for (var lane = 0; lane < lanes; lane += 4)
         {
             Vector256<double> Load(double[] a, int e) => Vector256.LoadUnsafe(ref a[e * lanes + lane]);
@@ -176,10 +189,12 @@ public static class BatchEnumeration
                 for (var j = 0; j < n; j++) { var x = Load(batch.V, j * r + k); vv += x * x; }
                 regularizer += uu * vv;
             }
-            var theta = Vector256.LoadUnsafe(ref batch.Theta[lane]);
-            var value = fit + (Vector256<double>.One - theta) / theta * regularizer;
-            for (var t = 0; t < 4 && lane + t < batch.Count; t++) result[lane + t] = value.GetElement(t);
+            for (var t = 0; t < 4 && lane + t < batch.Count; t++)
+            {
+                fits[lane + t] = fit.GetElement(t);
+                regularizers[lane + t] = regularizer.GetElement(t);
+            }
         }
-        return result;
+        return (fits, regularizers);
     }
 }

@@ -25,6 +25,7 @@ public static partial class DropoutClaims
         Describe: DropoutGenerators.Describe)
     {
         Evaluator = input => EvaluateExpectation(input, DropoutObjective.Lambda),
+        BatchSweep = seed => SweepExpectation(seed, DropoutObjective.Lambda),
     };
 
     /// <summary>A control: the regularizer scaled by 1/θ instead of (1 − θ)/θ. The runner must refute it.</summary>
@@ -42,7 +43,38 @@ public static partial class DropoutClaims
         Describe: DropoutGenerators.Describe)
     {
         Evaluator = input => EvaluateExpectation(input, theta => Fraction.One / theta),
+        BatchSweep = seed => SweepExpectation(seed, theta => Fraction.One / theta),
     };
+
+    /// <summary>Shapes (m, n, r) of the batch sweep: square and not, r below, at and above min(m, n).</summary>
+    private static readonly (int M, int N, int R)[] SweepShapes = [(4, 4, 3), (3, 5, 4), (2, 3, 6), (5, 2, 2)];
+
+    public const int SweepBatchSize = 2048;
+
+    /// <summary>
+    /// Screens 4 × 2048 random small instances per run with the SIMD batch kernel (exact enumeration against the closed
+    /// form). The screen is strict (1e-12 relative); what it does not clear is checked again by the claim's own check with
+    /// its reasoned tolerance, so the screen can only add evidence, never hide a failure.
+    /// </summary>
+    public static Sweep<DropoutCase> SweepExpectation(ulong seed, Func<Fraction, Fraction> weight)
+    {
+        var suspects = new List<DropoutCase>();
+        var screened = 0;
+        foreach (var (m, n, r) in SweepShapes)
+        {
+            var batch = DropoutBatch.Random(SweepBatchSize, m, n, r, seed * 31 + (ulong)(m * 100 + n * 10 + r));
+            var expectations = BatchEnumeration.Expectations(batch);
+            var (fit, regularizer) = BatchEnumeration.ClosedFormParts(batch);
+            for (var b = 0; b < batch.Count && suspects.Count < 16; b++)
+            {
+                var theta = batch.ThetaOf(b);
+                var rhs = fit[b] + weight(Exact.FromDouble(theta)).ToDouble() * regularizer[b];
+                if (Math.Abs(expectations[b] - rhs) > 1e-12 * Math.Max(Math.Abs(rhs), Math.Abs(expectations[b]))) suspects.Add(batch[b]);
+            }
+            screened += batch.Count;
+        }
+        return new Sweep<DropoutCase>(screened, suspects);
+    }
 
     /// <summary>Checks E_z loss = ‖Y − UVᵀ‖² + weight(θ)·Σ‖u_i‖²‖v_i‖² (the theorem's weight is λ = (1 − θ)/θ).</summary>
     public static CheckOutcome CheckExpectation(DropoutCase c, Func<Fraction, Fraction> weight)

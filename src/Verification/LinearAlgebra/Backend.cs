@@ -71,10 +71,15 @@ public static class Backend
         var av = Dense(a);
         var bv = Dense(b);
         var c = new DenseMatrix(m, n);
-        Native.cblas_dgemm(ColumnMajor, transposeA ? Transposed : NotTransposed, transposeB ? Transposed : NotTransposed,
+        // One native product at a time: OpenBLAS threads each call itself, and concurrent calls into Debian's
+        // pthread build from several .NET threads (parallel tests, parallel claims) were seen to spin forever.
+        lock (NativeGate)
+            Native.cblas_dgemm(ColumnMajor, transposeA ? Transposed : NotTransposed, transposeB ? Transposed : NotTransposed,
             m, n, k, 1.0, av, a.RowCount, bv, b.RowCount, 0.0, c.Values, m);
         return c;
     }
+
+    private static readonly object NativeGate = new();
 
     private static double[] Dense(Matrix<double> x) => x is DenseMatrix d ? d.Values : x.ToColumnMajorArray();
 
