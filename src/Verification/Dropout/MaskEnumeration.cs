@@ -228,32 +228,9 @@ public static class MaskEnumeration
             for (var j = 0; j < n; j++)
                 for (var k = 0; k < r; k++) a[(i * n + j) * r + k] = u[i, k] * v[j, k];
 
-        var cross = new BigInteger[r + 1];
-        var square = new BigInteger[r + 1];
-        var p = new BigInteger[m * n];
-        var total = 1L << r;
-        for (long step = 0; step < total; step++)
-        {
-            var gray = step ^ (step >> 1);
-            if (step > 0)
-            {
-                var k = BitOperations.TrailingZeroCount(step);
-                var add = ((gray >> k) & 1) == 1;
-                for (var t = 0; t < p.Length; t++) p[t] = add ? p[t] + a[t * r + k] : p[t] - a[t * r + k];
-            }
-            var count = BitOperations.PopCount((ulong)gray);
-            BigInteger s1 = 0, s2 = 0;
-            for (var i = 0; i < m; i++)
-                for (var j = 0; j < n; j++)
-                {
-                    var pij = p[i * n + j];
-                    if (pij.IsZero) continue;
-                    s1 += y[i, j] * pij;
-                    s2 += pij * pij;
-                }
-            cross[count] += s1;
-            square[count] += s2;
-        }
+        var (cross, square) = FitsInt128(y, a, m, n, r)
+            ? IntegerWalk(ToLong(y, m, n), a.Select(x => (long)x).ToArray(), m, n, r)
+            : BigIntegerWalk(y, a, m, n, r, 0, 1L << r);
 
         var ySquared = c.Y.FrobeniusNormSquared();
         var theta = c.Theta;
@@ -270,6 +247,123 @@ public static class MaskEnumeration
             e += weight * bucket;
         }
         return e;
+    }
+
+    /// <summary>
+    /// Whether every per-mask sum Σ Y∘P and Σ P∘P, and a block of <see cref="RefreshInterval"/> of them, fits in Int128 with
+    /// the entries of P in a long: then the walk runs on machine integers (exactly), and only block sums become big integers.
+    /// </summary>
+    private static bool FitsInt128(BigInteger[,] y, BigInteger[] a, int m, int n, int r)
+    {
+        BigInteger pMax = 0, yMax = 0;
+        for (var t = 0; t < m * n; t++)
+        {
+            BigInteger row = 0;
+            for (var k = 0; k < r; k++) row += BigInteger.Abs(a[t * r + k]);
+            if (row > pMax) pMax = row;
+            var yt = BigInteger.Abs(y[t / n, t % n]);
+            if (yt > yMax) yMax = yt;
+        }
+        var limit = BigInteger.One << 125;
+        var block = (BigInteger)(m * n) * RefreshInterval;
+        return pMax < long.MaxValue && yMax < long.MaxValue
+               && block * pMax * pMax < limit && block * yMax * pMax < limit;
+    }
+
+    private static long[] ToLong(BigInteger[,] y, int m, int n)
+    {
+        var result = new long[m * n];
+        for (var i = 0; i < m; i++)
+            for (var j = 0; j < n; j++) result[i * n + j] = (long)y[i, j];
+        return result;
+    }
+
+    /// <summary>The exact walk on longs and Int128, split into the same fixed mask ranges as the floating-point walk.</summary>
+    private static (BigInteger[] Cross, BigInteger[] Square) IntegerWalk(long[] y, long[] a, int m, int n, int r)
+    {
+        var total = 1L << r;
+        var chunks = r >= 14 ? ChunkCount : 1;
+        var partial = new (BigInteger[] Cross, BigInteger[] Square)[chunks];
+        Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = chunks == 1 ? 1 : Environment.ProcessorCount }, chunk =>
+        {
+            long from = total * chunk / chunks, to = total * (chunk + 1) / chunks;
+            var cross = new BigInteger[r + 1];
+            var square = new BigInteger[r + 1];
+            var blockCross = new Int128[r + 1];
+            var blockSquare = new Int128[r + 1];
+            var p = new long[m * n];
+            var gray = from ^ (from >> 1);
+            for (var t = 0; t < p.Length; t++)
+                for (var k = 0; k < r; k++)
+                    if (((gray >> k) & 1) == 1) p[t] += a[t * r + k];
+            for (var step = from; step < to; step++)
+            {
+                if (step > from)
+                {
+                    var k = BitOperations.TrailingZeroCount(step);
+                    gray ^= 1L << k;
+                    if (((gray >> k) & 1) == 1) for (var t = 0; t < p.Length; t++) p[t] += a[t * r + k];
+                    else for (var t = 0; t < p.Length; t++) p[t] -= a[t * r + k];
+                }
+                Int128 s1 = 0, s2 = 0;
+                for (var t = 0; t < p.Length; t++)
+                {
+                    s1 += (Int128)y[t] * p[t];
+                    s2 += (Int128)p[t] * p[t];
+                }
+                var count = BitOperations.PopCount((ulong)gray);
+                blockCross[count] += s1;
+                blockSquare[count] += s2;
+                if ((step - from) % RefreshInterval == RefreshInterval - 1 || step == to - 1)
+                    for (var c = 0; c <= r; c++)
+                    {
+                        cross[c] += (BigInteger)blockCross[c];
+                        square[c] += (BigInteger)blockSquare[c];
+                        blockCross[c] = 0;
+                        blockSquare[c] = 0;
+                    }
+            }
+            partial[chunk] = (cross, square);
+        });
+        var crossTotal = new BigInteger[r + 1];
+        var squareTotal = new BigInteger[r + 1];
+        foreach (var (cross, square) in partial)
+            for (var c = 0; c <= r; c++)
+            {
+                crossTotal[c] += cross[c];
+                squareTotal[c] += square[c];
+            }
+        return (crossTotal, squareTotal);
+    }
+
+    /// <summary>The exact walk on big integers, for entries whose scaled sums do not fit in Int128.</summary>
+    private static (BigInteger[] Cross, BigInteger[] Square) BigIntegerWalk(BigInteger[,] y, BigInteger[] a, int m, int n, int r, long from, long to)
+    {
+        var cross = new BigInteger[r + 1];
+        var square = new BigInteger[r + 1];
+        var p = new BigInteger[m * n];
+        for (var step = from; step < to; step++)
+        {
+            var gray = step ^ (step >> 1);
+            if (step > from)
+            {
+                var k = BitOperations.TrailingZeroCount(step);
+                var add = ((gray >> k) & 1) == 1;
+                for (var t = 0; t < p.Length; t++) p[t] = add ? p[t] + a[t * r + k] : p[t] - a[t * r + k];
+            }
+            var count = BitOperations.PopCount((ulong)gray);
+            BigInteger s1 = 0, s2 = 0;
+            for (var t = 0; t < p.Length; t++)
+            {
+                var pt = p[t];
+                if (pt.IsZero) continue;
+                s1 += y[t / n, t % n] * pt;
+                s2 += pt * pt;
+            }
+            cross[count] += s1;
+            square[count] += s2;
+        }
+        return (cross, square);
     }
 
     private static BigInteger CommonDenominator(ExactMatrix x)
