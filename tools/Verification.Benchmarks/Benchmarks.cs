@@ -6,7 +6,8 @@ using BenchmarkDotNet.Exporters;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Loggers;
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Dropout;
+using Verification.Reference;
+using Verification.Topics.Dropout;
 using Verification.LinearAlgebra;
 
 namespace Verification.Benchmarks;
@@ -83,7 +84,7 @@ public class MonteCarloEstimate
     public void Setup()
     {
         instance = Instances.MonteCarlo();
-        LinearAlgebra.Backend.Use(LinearAlgebra.Backend.Parse(Backend)!.Value);
+        Numerics.Backend.Use(Numerics.Backend.Parse(Backend)!.Value);
     }
 
     [Benchmark(Baseline = true, Description = "batched Gram masks, 1e5 samples (this project)")]

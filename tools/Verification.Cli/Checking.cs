@@ -1,5 +1,7 @@
 using Spectre.Console;
-using Verification.Claims;
+using Verification.Engine;
+using Verification.Numerics;
+using Verification.Reporting;
 
 namespace Verification.Cli;
 
@@ -31,7 +33,7 @@ public static class Checking
             foreach (var claim in claims) reports.Add(claim.Run(new RunSettings(cases, seed)));
         }
 
-        var report = new RunReport(seed, cases, Verification.LinearAlgebra.Backend.Active, reports);
+        var report = new RunReport(seed, cases, Backend.Active, reports);
         var text = format switch
         {
             "json" => ReportFormats.Json(report),
@@ -59,22 +61,30 @@ public static class Checking
 
     private static void Table(RunReport report)
     {
-        var table = new Table().AddColumns("id", "kind", "verdict", "expected", "cases", "max residual", "time (s)");
+        var table = new Table().AddColumns("id", "kind", "verdict", "expected", "cases", "held", "discarded", "inconcl.", "max residual", "time (s)");
         foreach (var c in report.Claims)
         {
             var colour = c.AsExpected ? "green" : "red";
-            table.AddRow(Markup.Escape(c.Id), ClaimNames.Of(c.Kind), $"[{colour}]{ClaimNames.Of(c.Verdict)}[/]", ClaimNames.Of(c.Expected),
-                c.Cases.ToString(), ReportFormats.Format(c.MaxResidual), c.Seconds.ToString("0.000"));
+            table.AddRow(Markup.Escape(c.Id), Names.Of(c.Kind), $"[{colour}]{Names.Of(c.Verdict)}[/]", Names.Of(c.Expected),
+                c.Counts.Checked.ToString(), c.Counts.Held.ToString(), c.Counts.Discarded.ToString(), c.Counts.Inconclusive.ToString(),
+                ReportFormats.Format(c.MaxResidual), c.Seconds.ToString("0.000"));
         }
         AnsiConsole.Write(table);
         // Plain lines (no markup): they do not wrap, and they copy cleanly into a bug report.
-        foreach (var c in report.Claims.Where(c => c.Counterexample is not null))
+        foreach (var c in report.Claims)
         {
-            var x = c.Counterexample!;
-            Console.Out.WriteLine($"Counterexample to {c.Id} (seed {x.ReplaySeed}, size {x.Size}, {x.ShrinkSteps} shrink steps): {x.Explanation}");
-            foreach (var v in x.Instance) Console.Out.WriteLine($"  {v.Name} = {v.Value}");
-            Console.Out.WriteLine($"  lhs = {x.Lhs}, rhs = {x.Rhs}, residual {ReportFormats.Format(x.Residual)}");
+            if (c.Health is not null) Console.Out.WriteLine($"Inconclusive {c.Id}: {c.Health}");
+            if (c.Counterexample is { } x) Case($"Counterexample to {c.Id}", x);
+            if (c.Error is { } e) Case($"Error in the check of {c.Id}", e);
         }
         Summary(report);
+    }
+
+    private static void Case(string heading, Counterexample x)
+    {
+        Console.Out.WriteLine($"{heading} ({x.ShrinkSteps} shrink steps): {x.Explanation}");
+        foreach (var v in x.Instance) Console.Out.WriteLine($"  {v.Name} = {v.Value}");
+        Console.Out.WriteLine($"  lhs = {x.Lhs}, rhs = {x.Rhs}, residual {ReportFormats.Format(x.Residual)} (tolerance {ReportFormats.Format(x.Tolerance)}: {x.ToleranceReason})");
+        Console.Out.WriteLine($"  replay: {x.CSharpSnippet}");
     }
 }

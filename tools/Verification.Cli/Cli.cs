@@ -1,15 +1,21 @@
 using System.CommandLine;
-using Verification.Claims;
+using Verification.Input;
+using Verification.Numerics;
 
 namespace Verification.Cli;
 
-/// <summary>The command line: `list`, `check`, `eval`, `plot`. Exit codes: 0 as expected, 1 a verdict differs from its expected one, 2 bad input.</summary>
+/// <summary>
+/// The command line: `list`, `check`, `eval`, `derive`, `symbolic`, `plot`. Exit codes: 0 as expected (eval: the statement
+/// holds), 1 a verdict differs from its expected one (eval: it does not hold), 2 bad input, 3 an internal error (a check
+/// that threw), 4 eval could not decide (inconclusive).
+/// </summary>
 public static class Cli
 {
     public const int ExitOk = 0;
     public const int ExitUnexpected = 1;
     public const int ExitBadInput = 2;
     public const int ExitInternal = 3;
+    public const int ExitInconclusive = 4;
 
     public static int Run(string[] args)
     {
@@ -38,7 +44,7 @@ public static class Cli
         {
             return Fail(e.Message);
         }
-        catch (Verification.Dropout.EnumerationLimitException e)
+        catch (LimitExceededException e)
         {
             return Fail(e.Message);
         }
@@ -70,9 +76,9 @@ public static class Cli
 
     private static Command ListCommand()
     {
-        var format = new Option<string>("--format") { Description = "table, json or markdown", DefaultValueFactory = _ => "table" };
+        var format = new Option<string>("--format") { Description = "table, json or markdown (the README's catalog table)", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json", "markdown");
-        var command = new Command("list", "List every claim: id, kind, title, source.") { format };
+        var command = new Command("list", "List every claim: id, kind, expected verdict, title, source.") { format };
         command.SetAction(p => Listing.Print(p.GetValue(format)!));
         return command;
     }
@@ -100,7 +106,7 @@ public static class Cli
         var backend = new Option<string>("--backend")
         {
             Description = "auto (OpenBLAS when present), managed or openblas; the default comes from VERIFICATION_BACKEND, else auto",
-            DefaultValueFactory = _ => Verification.LinearAlgebra.Backend.Requested.ToString().ToLowerInvariant(),
+            DefaultValueFactory = _ => Backend.Requested.ToString().ToLowerInvariant(),
         };
         backend.AcceptOnlyFromAmong("auto", "managed", "openblas");
         return backend;
@@ -110,7 +116,7 @@ public static class Cli
     {
         try
         {
-            Verification.LinearAlgebra.Backend.Use(Verification.LinearAlgebra.Backend.Parse(name)!.Value);
+            Backend.Use(Backend.Parse(name)!.Value);
         }
         catch (InvalidOperationException e)
         {
@@ -141,7 +147,7 @@ public static class Cli
 
     private static Command PlotCommand()
     {
-        var claim = new Argument<string>("claim") { Description = "the claim id (plots exist for dropout.autoencoder-landscape)" };
+        var claim = new Argument<string>("claim") { Description = "the claim id (a claim with a figure; an unknown one lists them)" };
         var output = new Option<string?>("--out") { Description = "the PNG file to write" };
         var command = new Command("plot", "Draw a claim's pictures to a PNG file.") { claim, output };
         command.SetAction(p => Plotting.Run(p.GetValue(claim)!, p.GetValue(output)));
@@ -150,17 +156,22 @@ public static class Cli
 
     private static Command EvalCommand()
     {
-        var claim = new Argument<string>("claim") { Description = "the claim id" };
-        var input = new Option<string>("--input") { Description = "a JSON file with the claim's inputs (use - for standard input)", Required = true };
+        var claim = new Argument<string?>("claim") { Description = "the claim id", Arity = ArgumentArity.ZeroOrOne };
+        var input = new Option<string?>("--input") { Description = "a JSON file with the claim's inputs (use - for standard input)" };
+        var describe = new Option<bool>("--describe") { Description = "print, as a Markdown table, every claim's eval inputs and the values eval returns" };
         var monteCarlo = new Option<bool>("--monte-carlo") { Description = "estimate by Monte Carlo instead of exact enumeration" };
         var samples = new Option<long>("--samples") { Description = "Monte Carlo sample budget", DefaultValueFactory = _ => 1 << 20 };
         var seed = new Option<ulong>("--seed") { Description = "Monte Carlo seed", DefaultValueFactory = _ => 1 };
         var backend = BackendOption();
-        var command = new Command("eval", "Evaluate one claim on your own instance (JSON); prints JSON.") { claim, input, monteCarlo, samples, seed, backend };
+        var command = new Command("eval", "Evaluate one claim on your own instance (JSON); prints JSON. Exit 0 holds, 1 does not hold, 2 bad input, 4 inconclusive.")
+            { claim, input, describe, monteCarlo, samples, seed, backend };
         command.SetAction(p =>
         {
+            if (p.GetValue(describe)) return Evaluation.Describe();
             UseBackend(p.GetValue(backend)!);
-            return Evaluation.Run(p.GetValue(claim)!, p.GetValue(input)!, new EvalOptions(p.GetValue(monteCarlo), p.GetValue(samples), p.GetValue(seed)));
+            var id = p.GetValue(claim) ?? throw new InputException("give a claim id (or --describe)");
+            var path = p.GetValue(input) ?? throw new InputException("--input FILE is required (use - for standard input)");
+            return Evaluation.Run(id, path, new EvalOptions(p.GetValue(monteCarlo), p.GetValue(samples), p.GetValue(seed)));
         });
         return command;
     }

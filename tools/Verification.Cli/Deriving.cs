@@ -1,6 +1,6 @@
-using System.Text;
-using System.Text.Json;
-using Verification.Claims;
+using Verification.Input;
+using Verification.Reporting;
+using Verification.Topics.Symbolic;
 using Verification.Symbolic;
 using Verification.Symbolic.Derivations;
 
@@ -11,7 +11,7 @@ public static class Deriving
 {
     public static int Derive(string id, string? sizeText, string format)
     {
-        if (id.EndsWith(SymbolicClaims.DerivationClaims.Suffix)) id = id[..^SymbolicClaims.DerivationClaims.Suffix.Length];
+        if (id.EndsWith(DerivationClaims.Suffix)) id = id[..^DerivationClaims.Suffix.Length];
         if (!Derivations.Ids.Contains(id))
             return Cli.Fail($"no derivation for '{id}'; derivable ids: {string.Join(", ", Derivations.Ids)}");
         var size = sizeText is null ? Derivations.DefaultSizes(id)[0] : ParseSize(id, sizeText);
@@ -46,28 +46,23 @@ public static class Deriving
         return size;
     }
 
-    private static string Json(Derivation d)
+    private static string Json(Derivation d) => JsonOutput.Write(w =>
     {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            w.WriteStartObject();
-            w.WriteString("id", d.Id);
-            w.WriteStartObject("size");
-            foreach (var dim in d.Size.Dimensions) w.WriteNumber(dim.Key, dim.Value);
-            w.WriteEndObject();
-            w.WriteString("statement", d.Statement);
-            w.WriteString("lhs", InfixPrinter.Print(d.Lhs));
-            w.WriteString("rhs", InfixPrinter.Print(d.Rhs));
-            w.WriteString("difference", InfixPrinter.Print(d.Difference));
-            w.WriteBoolean("holds", d.Holds);
-            w.WriteString("lhsLatex", d.LhsLatex);
-            w.WriteString("rhsLatex", d.RhsLatex);
-            w.WriteString("differenceLatex", d.DifferenceLatex);
-            w.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
-    }
+        w.WriteStartObject();
+        w.WriteString("id", d.Id);
+        w.WriteStartObject("size");
+        foreach (var dim in d.Size.Dimensions) w.WriteNumber(dim.Key, dim.Value);
+        w.WriteEndObject();
+        w.WriteString("statement", d.Statement);
+        w.WriteString("lhs", InfixPrinter.Print(d.Lhs));
+        w.WriteString("rhs", InfixPrinter.Print(d.Rhs));
+        w.WriteString("difference", InfixPrinter.Print(d.Difference));
+        w.WriteBoolean("holds", d.Holds);
+        w.WriteString("lhsLatex", d.LhsLatex);
+        w.WriteString("rhsLatex", d.RhsLatex);
+        w.WriteString("differenceLatex", d.DifferenceLatex);
+        w.WriteEndObject();
+    });
 
     public static int Expand(string expression, string? bernoulli, string retain)
     {

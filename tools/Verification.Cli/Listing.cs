@@ -1,7 +1,7 @@
 using System.Text;
-using System.Text.Json;
 using Spectre.Console;
-using Verification.Claims;
+using Verification.Engine;
+using Verification.Reporting;
 
 namespace Verification.Cli;
 
@@ -12,38 +12,46 @@ public static class Listing
         switch (format)
         {
             case "json":
-                using (var stream = new MemoryStream())
+                Console.Out.Write(JsonOutput.Write(w =>
                 {
-                    using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+                    w.WriteStartArray();
+                    foreach (var c in Catalog.All)
                     {
-                        w.WriteStartArray();
-                        foreach (var c in Catalog.All)
-                        {
-                            w.WriteStartObject();
-                            w.WriteString("id", c.Id);
-                            w.WriteString("kind", ClaimNames.Of(c.Kind));
-                            w.WriteString("title", c.Title);
-                            w.WriteString("source", c.SourceKey);
-                            w.WriteString("expected", ClaimNames.Of(c.Expected));
-                            w.WriteString("statement", c.Statement);
-                            w.WriteEndObject();
-                        }
-                        w.WriteEndArray();
+                        w.WriteStartObject();
+                        w.WriteString("id", c.Id);
+                        w.WriteString("kind", Names.Of(c.Kind));
+                        w.WriteString("title", c.Title);
+                        w.WriteString("source", c.Source);
+                        w.WriteString("expected", Names.Of(c.Expected));
+                        w.WriteString("statement", c.Statement);
+                        w.WriteString("instanceType", c.InstanceTypeName);
+                        w.WriteEndObject();
                     }
-                    Console.Out.Write(Encoding.UTF8.GetString(stream.ToArray()) + "\n");
-                }
+                    w.WriteEndArray();
+                }));
                 break;
             case "markdown":
-                var sb = new StringBuilder("| id | kind | title | source |\n|---|---|---|---|\n");
-                foreach (var c in Catalog.All) sb.Append($"| `{c.Id}` | {ClaimNames.Of(c.Kind)} | {c.Title} | {c.SourceKey} |\n");
-                Console.Out.Write(sb.ToString());
+                Console.Out.Write(Markdown());
                 break;
             default:
-                var table = new Table().AddColumns("id", "kind", "title", "source");
-                foreach (var c in Catalog.All) table.AddRow(Markup.Escape(c.Id), ClaimNames.Of(c.Kind), Markup.Escape(c.Title), Markup.Escape(c.SourceKey));
+                var table = new Table().AddColumns("id", "kind", "expected", "title", "source");
+                foreach (var c in Catalog.All)
+                    table.AddRow(Markup.Escape(c.Id), Names.Of(c.Kind), Names.Of(c.Expected), Markup.Escape(c.Title), Markup.Escape(c.Source));
                 AnsiConsole.Write(table);
                 break;
         }
         return Cli.ExitOk;
+    }
+
+    /// <summary>The README's catalog table: id, kind, expected verdict (refuted in bold), title, source.</summary>
+    public static string Markdown()
+    {
+        var sb = new StringBuilder("| id | kind | verdict | title | source |\n|---|---|---|---|---|\n");
+        foreach (var c in Catalog.All)
+        {
+            var verdict = c.Expected == Verdict.Verified ? "verified" : $"**{Names.Of(c.Expected)}**";
+            sb.Append($"| `{c.Id}` | {Names.Of(c.Kind)} | {verdict} | {c.Title} | {c.Source} |\n");
+        }
+        return sb.ToString();
     }
 }

@@ -1,82 +1,78 @@
-using Fractions;
 using ScottPlot;
-using Verification.Dropout;
+using Verification.Engine;
 
 namespace Verification.Cli;
 
-/// <summary>`plot`: pictures of a claim. Today: the three landscapes of the tied 1-2-1 autoencoder (dropout.autoencoder-landscape).</summary>
+/// <summary>`plot`: draws a claim's figure (panels of heatmaps with markers) to a PNG file.</summary>
 public static class Plotting
 {
-    /// <summary>The slide's three pictures: no dropout, small and large dropout weight λ.</summary>
-    public static readonly (string Label, Fraction Lambda)[] Landscapes =
-    [
-        ("no dropout (λ = 0)", Fraction.Zero),
-        ("small dropout (λ = 1/2)", new Fraction(1, 2)),
-        ("large dropout (λ = 4)", new Fraction(4)),
-    ];
-
     public static int Run(string id, string? output)
     {
-        if (id != DropoutClaims.AutoencoderLandscape.Id)
-            return Verification.Claims.Catalog.Contains(id)
-                ? Cli.Fail($"claim '{id}' has no plot (plots exist for {DropoutClaims.AutoencoderLandscape.Id})")
+        var figure = Catalog.Figures.FirstOrDefault(f => f.ClaimId == id);
+        var available = string.Join(", ", Catalog.Figures.Select(f => f.ClaimId));
+        if (figure is null)
+            return Catalog.Contains(id)
+                ? Cli.Fail($"claim '{id}' has no plot (plots exist for {available})")
                 : Cli.Fail($"unknown claim id '{id}' (run `list` to see the catalog)");
         if (string.IsNullOrWhiteSpace(output)) return Cli.Fail("--out FILE.png is required");
         var directory = Path.GetDirectoryName(Path.GetFullPath(output));
         if (directory is not null && !Directory.Exists(directory)) return Cli.Fail($"output folder not found: {directory}");
-        AutoencoderLandscapes().SavePng(output, 1500, 520);
+        Render(figure).SavePng(output, figure.Width, figure.Height);
         Console.Out.WriteLine($"wrote {output}");
         return Cli.ExitOk;
     }
 
-    public static Multiplot AutoencoderLandscapes()
+    public static Multiplot Render(Figure figure)
     {
+        var panels = figure.Draw();
         var multiplot = new Multiplot();
-        multiplot.AddPlots(Landscapes.Length);
+        multiplot.AddPlots(panels.Count);
         multiplot.Layout = new ScottPlot.MultiplotLayouts.Columns();
-        for (var k = 0; k < Landscapes.Length; k++) Landscape(multiplot.GetPlot(k), Landscapes[k].Label, Landscapes[k].Lambda);
+        for (var k = 0; k < panels.Count; k++) Draw(multiplot.GetPlot(k), panels[k]);
         return multiplot;
     }
 
-    private static void Landscape(Plot plot, string label, Fraction lambda)
+    private static void Draw(Plot plot, Panel panel)
     {
-        const int cells = 241;
-        const double extent = 1.3;
-        var l = lambda.ToDouble();
-        var values = new double[cells, cells];
-        for (var row = 0; row < cells; row++)
-            for (var column = 0; column < cells; column++)
-            {
-                var w1 = -extent + 2 * extent * column / (cells - 1);
-                var w2 = extent - 2 * extent * row / (cells - 1); // row 0 is the top of the picture
-                values[row, column] = Math.Log10(1e-3 + Autoencoder.Value(w1, w2, l));
-            }
-        var heatmap = plot.Add.Heatmap(values);
-        heatmap.Extent = new CoordinateRect(-extent, extent, -extent, extent);
-        heatmap.Colormap = new ScottPlot.Colormaps.Viridis();
-        plot.Add.ColorBar(heatmap).Label = "log10(0.001 + f)";
-
-        if (lambda.IsZero)
+        if (panel.Heatmap is { } h)
         {
-            // At λ = 0 every point of the unit circle is a global minimum.
-            var circle = plot.Add.Circle(0, 0, 1);
-            circle.LineColor = Colors.White;
+            var heatmap = plot.Add.Heatmap(h.Values);
+            heatmap.Extent = new CoordinateRect(panel.XMin, panel.XMax, panel.YMin, panel.YMax);
+            heatmap.Colormap = new ScottPlot.Colormaps.Viridis();
+            plot.Add.ColorBar(heatmap).Label = h.Label;
+        }
+        foreach (var c in panel.Circles)
+        {
+            var circle = plot.Add.Circle(c.X, c.Y, c.Radius);
+            circle.LineColor = Color.FromHex(Hex(c.Color));
             circle.LineWidth = 2;
-            circle.LinePattern = LinePattern.Dashed;
+            if (c.Dashed) circle.LinePattern = LinePattern.Dashed;
         }
-        foreach (var p in Autoencoder.CriticalPoints(lambda))
+        foreach (var set in panel.Markers)
         {
-            var (w1, w2) = p.Coordinates;
-            var (shape, color) = p.Kind.StartsWith("balanced") ? (MarkerShape.FilledCircle, Colors.Red)
-                : p.Kind.StartsWith("unbalanced") ? (MarkerShape.FilledTriangleUp, Colors.Orange)
-                : (MarkerShape.FilledSquare, Colors.White);
-            foreach (var (x, y) in new[] { (w1, w2), (-w1, -w2) }.Distinct())
-                plot.Add.Marker(x, y, shape, 11, color);
+            var shape = set.Shape switch
+            {
+                Engine.MarkerShape.Circle => ScottPlot.MarkerShape.FilledCircle,
+                Engine.MarkerShape.Triangle => ScottPlot.MarkerShape.FilledTriangleUp,
+                _ => ScottPlot.MarkerShape.FilledSquare,
+            };
+            foreach (var (x, y) in set.Points) plot.Add.Marker(x, y, shape, 11, Color.FromHex(Hex(set.Color)));
         }
-        plot.Title($"{label}: min f = {Exact.Format(Autoencoder.MinimumValue(lambda))}");
-        plot.XLabel("w₁");
-        plot.YLabel("w₂");
-        plot.Axes.SetLimits(-extent, extent, -extent, extent);
+        plot.Title(panel.Title);
+        plot.XLabel(panel.XLabel);
+        plot.YLabel(panel.YLabel);
+        plot.Axes.SetLimits(panel.XMin, panel.XMax, panel.YMin, panel.YMax);
         plot.Axes.SquareUnits();
     }
+
+    /// <summary>The few colour names figures use, as hex; #rrggbb passes through.</summary>
+    private static string Hex(string color) => color switch
+    {
+        "red" => "#FF0000",
+        "orange" => "#FFA500",
+        "white" => "#FFFFFF",
+        "black" => "#000000",
+        _ when color.StartsWith('#') => color,
+        _ => throw new ArgumentException($"unknown colour '{color}'"),
+    };
 }

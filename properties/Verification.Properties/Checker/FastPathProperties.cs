@@ -1,9 +1,11 @@
 using FsCheck;
 using FsCheck.Fluent;
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Dropout;
+using Verification.Reference;
+using Verification.Topics.Dropout;
 using Verification.Generators;
 using Verification.LinearAlgebra;
+using Verification.Numerics;
 using Xunit;
 
 namespace Verification.Properties.Checker;
@@ -71,10 +73,9 @@ public class FastPathProperties
         Assert.NotEqual(MaskEnumeration.Expectation(terms, c.Theta), MaskEnumeration.Expectation(wrong, c.Theta));
     }
 
-    [Fact]
-    public void OpenBLAS_and_managed_products_agree_when_OpenBLAS_is_present()
+    [OpenBlasFact]
+    public void OpenBLAS_and_managed_products_agree()
     {
-        if (!Backend.OpenBlasAvailable) return; // the managed path is all there is; nothing to compare
         var a = Matrix<double>.Build.Random(37, 19, 3);
         var b = Matrix<double>.Build.Random(37, 23, 4);
         var managed = a.TransposeThisAndMultiply(b);
@@ -97,7 +98,7 @@ internal static class ClaimRunnerHelpers
     public static DropoutCase Gaussian(int m, int n, int r, double theta, ulong seed)
     {
         var gen = from y in Matrices.Gaussian(m, n) from u in Matrices.Gaussian(m, r) from v in Matrices.Gaussian(n, r) select new DropoutCase(y, u, v, theta);
-        return Verification.Claims.ClaimRunner.Generate(gen, seed, 50);
+        return Verification.Engine.Runner.Generate(gen, seed, 50);
     }
 }
 
@@ -204,8 +205,9 @@ public class BatchSweepTests
         var sweep = DropoutClaims.SweepExpectation(TestSettings.Seed, theta => Fractions.Fraction.One / theta);
         Assert.NotEmpty(sweep.Suspects);
         var withoutRandomCases = DropoutClaims.ExpectationControl with { CaseBudget = _ => 0, Examples = [] };
-        var report = withoutRandomCases.Run(new Verification.Claims.RunSettings(1, TestSettings.Seed));
-        Assert.Equal(Verification.Claims.Verdict.Refuted, report.Verdict);
-        Assert.Contains("batch sweep", report.Counterexample!.Explanation);
+        var report = withoutRandomCases.Run(new Verification.Reporting.RunSettings(1, TestSettings.Seed));
+        Assert.Equal(Verification.Engine.Verdict.Refuted, report.Verdict);
+        Assert.Equal(Verification.Reporting.ReplayKind.Sweep, report.Counterexample!.Origin.Kind);
+        Assert.Contains("batch sweep", report.Counterexample.CSharpSnippet);
     }
 }

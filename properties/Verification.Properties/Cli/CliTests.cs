@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Verification.Engine;
+using Verification.Reporting;
 using Xunit;
 
 namespace Verification.Properties.Cli;
@@ -41,38 +43,58 @@ public class CliTests
         return path;
     }
 
-    private static string Example(string name) => Path.Combine(Engine.RepositoryRoot.Path, "examples", name);
+    private static string Example(string name) => Path.Combine(Snapshots.Snapshot.RepositoryRoot, "examples", name);
 
     [Fact]
-    public void Check_json_seed_1_verifies_the_theorems_and_refutes_the_control()
+    public void Check_json_has_the_documented_fields()
     {
-        var (code, output, _) = Run("check", "--format", "json", "--seed", "1", "--cases", "30");
+        var (code, output, _) = Run("check", "dropout.expectation", "nuclear.variational", "dropout.expectation.control", "--format", "json", "--seed", "1", "--cases", "30");
         Assert.Equal(0, code);
         using var json = JsonDocument.Parse(output);
         Assert.Equal(1UL, json.RootElement.GetProperty("seed").GetUInt64());
         Assert.Equal(30, json.RootElement.GetProperty("cases").GetInt32());
         var claims = json.RootElement.GetProperty("claims").EnumerateArray().ToDictionary(c => c.GetProperty("id").GetString()!);
         Assert.Equal("verified", claims["dropout.expectation"].GetProperty("verdict").GetString());
+        Assert.Equal(30, claims["dropout.expectation"].GetProperty("cases").GetInt32());
+        Assert.Equal(8192, claims["dropout.expectation"].GetProperty("screened").GetInt32());
         Assert.Equal("verified", claims["nuclear.variational"].GetProperty("verdict").GetString());
         var control = claims["dropout.expectation.control"];
         Assert.Equal("refuted", control.GetProperty("verdict").GetString());
         var x = control.GetProperty("counterexample");
         Assert.Equal(JsonValueKind.Array, x.GetProperty("instance").GetProperty("Y").ValueKind);
-        Assert.True(x.TryGetProperty("replaySeed", out _));
-        Assert.True(x.TryGetProperty("lhs", out _) && x.TryGetProperty("rhs", out _));
+        foreach (var key in new[] { "status", "lhs", "rhs", "residual", "tolerance", "toleranceReason", "explanation", "replay", "replaySeed", "size", "shrinkSteps", "snippets" })
+            Assert.True(x.TryGetProperty(key, out _), key);
         foreach (var c in claims.Values)
-            foreach (var key in new[] { "id", "kind", "verdict", "expected", "cases", "maxResidual", "seconds", "counterexample" })
+            foreach (var key in new[] { "id", "kind", "title", "verdict", "expected", "asExpected", "budget", "cases", "held", "discardedCases", "inconclusiveCases", "screened", "maxResidual", "seconds", "evidence", "health", "counterexample", "error" })
                 Assert.True(c.TryGetProperty(key, out _), key);
     }
 
     [Fact]
     public void Check_exits_1_when_a_verdict_differs_from_its_expected_one()
     {
-        var claims = Verification.Claims.Catalog.All.Select(c => c.Run(new Verification.Claims.RunSettings(10, 1))).ToList();
-        var asExpected = new Verification.Claims.RunReport(1, 10, "managed", claims);
+        var claims = CatalogDriven.CatalogRun.All.ToList();
+        var asExpected = new RunReport(1, 100, "managed", claims);
         Assert.Equal(0, Verification.Cli.Checking.ExitCodeFor(asExpected));
-        var flipped = claims.Select((c, i) => i == 0 ? c with { Verdict = Verification.Claims.Verdict.Refuted } : c).ToList();
+        var flipped = claims.Select((c, i) => i == 0 ? c with { Verdict = Verdict.Refuted } : c).ToList();
         Assert.Equal(1, Verification.Cli.Checking.ExitCodeFor(asExpected with { Claims = flipped }));
+    }
+
+    [Fact]
+    public void Eval_exit_codes_are_0_holds_1_does_not_hold_2_bad_input()
+    {
+        const string instance = "{\"Y\": [[1]], \"U\": [[1]], \"V\": [[1]], \"theta\": 0.5}";
+        Assert.Equal(0, Run("eval", "dropout.expectation", "--input", Input(instance)).Code);
+        var (code, output, _) = Run("eval", "dropout.expectation.control", "--input", Input(instance));
+        Assert.Equal(1, code);
+        using (var json = JsonDocument.Parse(output))
+        {
+            Assert.False(json.RootElement.GetProperty("holds").GetBoolean());
+            Assert.Equal("fails", json.RootElement.GetProperty("status").GetString());
+        }
+        var discarded = Run("eval", "dropout.balance-gram", "--input", Input("{\"U\": [[1, 0]], \"V\": [[2, 0]]}"));
+        Assert.Equal(2, discarded.Code);
+        Assert.Contains("premise", discarded.Err);
+        Assert.Equal("", discarded.Out);
     }
 
     [Fact]
@@ -178,7 +200,7 @@ public class CliTests
         Assert.Equal(0, code);
         using var json = JsonDocument.Parse(output);
         var ids = json.RootElement.EnumerateArray().Select(c => c.GetProperty("id").GetString()).ToList();
-        Assert.Equal(Verification.Claims.Catalog.All.Select(c => c.Id), ids);
+        Assert.Equal(Verification.Catalog.All.Select(c => c.Id), ids);
     }
 }
 

@@ -1,33 +1,17 @@
-using FsCheck;
-using FsCheck.Fluent;
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Claims;
-using Verification.Dropout;
+using Verification.Engine;
+using Verification.Input;
+using Verification.LinearAlgebra;
+using Verification.Reporting;
+using Verification.Topics.Dropout;
 using Xunit;
-using Style = Verification.Dropout.MinimizerGenerators.CandidateStyle;
+using Style = Verification.Topics.Dropout.OptimumCases.CandidateStyle;
 
 namespace Verification.Properties.Dropout;
 
-/// <summary>dropout.balance-rotation, dropout.balance-gram, dropout.optimum-*, dropout.autoencoder-landscape.</summary>
+/// <summary>dropout.balance-gram, dropout.optimum-*: what the catalog run does not show.</summary>
 public class DropoutBalancingProperties
 {
-    [SeededProperty]
-    public Property Every_pair_is_equalized_by_a_rotation() => ClaimProperty.Of(DropoutClaims.BalanceRotation);
-
-    [Fact]
-    public void Balance_rotation_is_verified_with_no_inconclusive_search()
-    {
-        var report = ClaimProperty.Run(DropoutClaims.BalanceRotation);
-        Assert.Equal(Verdict.Verified, report.Verdict);
-        Assert.Equal(0, report.InconclusiveCases);
-    }
-
-    [SeededProperty]
-    public Property Gram_balancing_equalizes_with_products_nuclear_over_r() => ClaimProperty.Of(DropoutClaims.BalanceGram);
-
-    [Fact]
-    public void Balance_gram_is_verified_by_the_runner() => Assert.Equal(Verdict.Verified, ClaimProperty.Run(DropoutClaims.BalanceGram).Verdict);
-
     [Fact]
     public void Gram_rotation_of_diag_3_2_1_has_constant_diagonal_2()
     {
@@ -38,42 +22,46 @@ public class DropoutBalancingProperties
     }
 
     [Fact]
-    public void Balance_gram_eval_rejects_a_pair_that_is_not_gram_balanced()
+    public void Balance_gram_discards_a_pair_that_is_not_gram_balanced()
     {
-        var e = Assert.Throws<InputException>(() => DropoutClaims.BalanceGram.Evaluate(ClaimInput.FromJson("{\"U\": [[1, 0]], \"V\": [[2, 0]]}", new EvalOptions())));
-        Assert.Contains("not Gram-balanced", e.Message);
+        var report = DropoutClaims.BalanceGram.Evaluate(InputReader.FromJson("{\"U\": [[1, 0]], \"V\": [[2, 0]]}", new EvalOptions()));
+        Assert.Equal(OutcomeStatus.Discarded, report.Outcome.Status);
+        Assert.Contains("not Gram-balanced", report.Outcome.Explanation);
     }
 
-    /// <summary>The characterization with dropout actually on (θ &lt; 1): both directions hold on every candidate style.</summary>
-    [SeededProperty]
-    public Property Optimum_characterization_holds_for_positive_lambda() =>
-        Prop.ForAll(Arb.From(MinimizerGenerators.Candidates(Enum.GetValues<Style>()).Where(c => c.Lambda > 0)), c =>
-        {
-            var o = DropoutClaims.CheckCharacterization(c, asStated: false);
-            return o.Holds.Label(o.Explanation);
-        });
-
-    [SeededProperty]
-    public Property Optimum_construction_attains_the_minimum() => ClaimProperty.Of(DropoutClaims.OptimumConstruction);
-
+    /// <summary>The characterization with dropout on (λ &gt; 0) over every candidate style, the arbitrary factorizations included.</summary>
     [Fact]
-    public void Optimum_construction_is_verified_by_the_runner() =>
-        Assert.Equal(Verdict.Verified, ClaimProperty.Run(DropoutClaims.OptimumConstruction).Verdict);
+    public void Optimum_characterization_holds_on_every_candidate_style()
+    {
+        var claim = DropoutClaims.OptimumCharacterization with
+        {
+            Instances = OptimumCases.Candidates("every style, λ > 0", ShrinkageCases.PositiveLambda, Enum.GetValues<Style>()),
+        };
+        Assert.Equal(Verdict.Verified, claim.Run(TestSettings.Run).Verdict);
+    }
 
     /// <summary>Beyond the hand-found example: the generated factorizations (mixed, with cancelling pairs) also refute the slide's algorithm.</summary>
     [Fact]
     public void Optimum_construction_as_stated_is_refuted_by_generated_factorizations_too()
     {
         var claim = DropoutClaims.OptimumConstructionAsStated with { Examples = [] };
-        Assert.Equal(Verdict.Refuted, ClaimProperty.Run(claim).Verdict);
+        Assert.Equal(Verdict.Refuted, claim.Run(TestSettings.Run).Verdict);
     }
 
-    [SeededProperty]
-    public Property Autoencoder_landscape_holds_for_positive_lambda() =>
-        Prop.ForAll(Arb.From(DropoutClaims.AutoencoderCases.Where(c => c.Lambda > Fractions.Fraction.Zero)), c =>
+    /// <summary>A deliberately wrong characterization: "a minimum iff UVᵀ = S_τ(Y)" (no condition on the products). Refuted.</summary>
+    [Fact]
+    public void A_characterization_without_the_product_condition_is_refuted()
+    {
+        var wrong = DropoutClaims.OptimumCharacterization with
         {
-            var o = DropoutClaims.CheckAutoencoder(c);
-            return o.Holds.Label(o.Explanation);
-        });
-
+            Id = "dropout.optimum-characterization.wrong",
+            Kind = ClaimKind.Control,
+            Check = c =>
+            {
+                var facts = DropoutClaims.Facts(c);
+                return Outcome.Decide(facts.IsMinimum == facts.IsThresholding, Value.Of(facts.F), Value.Of(facts.Minimum), "minimum iff UVᵀ = S_τ(Y) (false)");
+            },
+        };
+        Assert.Equal(Verdict.Refuted, wrong.Run(TestSettings.Run).Verdict);
+    }
 }

@@ -1,8 +1,11 @@
 using FsCheck;
 using FsCheck.Fluent;
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Claims;
-using Verification.Dropout;
+using Verification.Engine;
+using Verification.Numerics;
+using Verification.Input;
+using Verification.Reporting;
+using Verification.Topics.Dropout;
 using Xunit;
 
 namespace Verification.Properties.Dropout;
@@ -10,32 +13,8 @@ namespace Verification.Properties.Dropout;
 public class DropoutExpectationProperties
 {
     [SeededProperty]
-    public Property Expectation_holds_on_every_instance() => ClaimProperty.Of(DropoutClaims.Expectation);
-
-    [Fact]
-    public void Expectation_is_verified_by_the_runner()
-    {
-        var report = ClaimProperty.Run(DropoutClaims.Expectation);
-        Assert.Equal(Verdict.Verified, report.Verdict);
-        Assert.True(report.Cases >= TestSettings.Cases);
-    }
-
-    [Fact]
-    public void Control_with_regularizer_scaled_by_one_over_theta_is_refuted_and_shrinks_to_one_unit()
-    {
-        var report = ClaimProperty.Run(DropoutClaims.ExpectationControl);
-        Assert.Equal(Verdict.Refuted, report.Verdict);
-        var counterexample = Assert.IsType<Counterexample>(report.Counterexample);
-        var y = Assert.IsType<MatrixValue>(counterexample.Instance.Single(v => v.Name == "Y").Value);
-        var u = Assert.IsType<MatrixValue>(counterexample.Instance.Single(v => v.Name == "U").Value);
-        Assert.Single(y.Rows);
-        Assert.Single(u.Rows[0]);
-        Assert.NotEqual(counterexample.Lhs, counterexample.Rhs);
-    }
-
-    [SeededProperty]
     public Property Expectation_holds_exactly_at_random_rational_points() =>
-        Prop.ForAll(Arb.From(ExactDropoutGenerators.Cases(6)), c =>
+        Prop.ForAll(Arb.From(DropoutCases.ExactGenerator(6)), c =>
         {
             var lhs = MaskEnumeration.Expectation(c);
             var rhs = DropoutObjective.ClosedForm(c);
@@ -44,7 +23,7 @@ public class DropoutExpectationProperties
 
     [SeededProperty]
     public Property A_wrong_weight_is_caught_exactly_at_random_rational_points() =>
-        Prop.ForAll(Arb.From(ExactDropoutGenerators.Cases(6)), c =>
+        Prop.ForAll(Arb.From(DropoutCases.ExactGenerator(6)), c =>
         {
             // λ replaced by 1/θ: differs exactly by Σ‖u_i‖²‖v_i‖², so equality must fail whenever that is nonzero.
             var wrong = DropoutObjective.ClosedForm(c, Fractions.Fraction.One / c.Theta);
@@ -70,7 +49,7 @@ public class DropoutExpectationProperties
 
     [SeededProperty]
     public Property Enumeration_agrees_with_an_independent_implementation_to_1e12_relative() =>
-        Prop.ForAll(Arb.From(DropoutGenerators.Cases(10), DropoutGenerators.Shrink), c =>
+        Prop.ForAll(Arb.From(DropoutCases.Narrow(10).Generator, DropoutCases.Shrink), c =>
         {
             var fast = MaskEnumeration.Expectation(c);
             var reference = IndependentExpectation(c);
@@ -82,8 +61,8 @@ public class DropoutExpectationProperties
     [Fact]
     public void Monte_Carlo_interval_contains_the_closed_form_at_width_40_and_excludes_the_control()
     {
-        var gen = DropoutGenerators.WideCases(40, 40);
-        var c = ClaimRunner.Generate(gen, 12345, 50);
+        var gen = DropoutCases.WideGenerator(40, 40);
+        var c = Verification.Engine.Runner.Generate(gen, 12345, 50);
         var estimate = MonteCarlo.Expectation(c, seed: 7, maxSamples: 1 << 18);
         Assert.True(estimate.Contains(DropoutObjective.ClosedForm(c)), $"{DropoutObjective.ClosedForm(c)} not in [{estimate.Lower}, {estimate.Upper}]");
         Assert.False(estimate.Contains(DropoutObjective.ClosedForm(c, 1 / c.Theta)));
@@ -102,7 +81,7 @@ public class DropoutExpectationProperties
     [Fact]
     public void Theta_one_makes_the_regularizer_vanish()
     {
-        var c = ClaimRunner.Generate(DropoutGenerators.Cases(5), 3, 60) with { Theta = 1 };
+        var c = Verification.Engine.Runner.Generate(DropoutCases.Narrow(5).Generator, 3, 60) with { Theta = 1 };
         Assert.Equal(DropoutObjective.ClosedForm(c, 0), MaskEnumeration.Expectation(c), 12);
     }
 }

@@ -1,8 +1,10 @@
 using FsCheck;
 using FsCheck.Fluent;
-using Verification.Claims;
-using Verification.Dropout;
-using Verification.Factorization;
+using Verification.Engine;
+using Verification.Input;
+using Verification.Reporting;
+using Verification.Topics.Dropout;
+using Verification.LinearAlgebra;
 using Xunit;
 
 namespace Verification.Properties.Dropout;
@@ -10,18 +12,10 @@ namespace Verification.Properties.Dropout;
 /// <summary>dropout.expectation-with-input, dropout.sgd-unbiased, dropout.regularizer-bound, dropout.doubling.</summary>
 public class DropoutIdentityProperties
 {
-    [SeededProperty]
-    public Property Expectation_with_input_holds_on_every_instance() => ClaimProperty.Of(DropoutClaims.ExpectationWithInput);
-
-    [Fact]
-    public void Expectation_with_input_is_verified_by_the_runner() =>
-        Assert.Equal(Verdict.Verified, ClaimProperty.Run(DropoutClaims.ExpectationWithInput).Verdict);
-
     [Fact]
     public void Monte_Carlo_with_input_contains_the_closed_form_at_width_20()
     {
-        var gen = MinimizerGenerators.Inputs(20).Select(c => c);
-        var c = ClaimRunner.Generate(gen, 99, 100);
+        var c = Verification.Engine.Runner.Generate(InputCases.WithData(6).Generator, 99, 100);
         var wide = c with
         {
             U = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(c.Y.RowCount, 20, (i, k) => ((i + 2 * k) % 5 - 2) / 2.0),
@@ -32,42 +26,25 @@ public class DropoutIdentityProperties
         Assert.True(estimate.Contains(DropoutClaims.ClosedFormWithInput(wide)), $"{DropoutClaims.ClosedFormWithInput(wide)} not in [{estimate.Lower}, {estimate.Upper}]");
     }
 
-    [SeededProperty]
-    public Property Expected_stochastic_gradient_is_the_gradient_of_the_closed_form() => ClaimProperty.Of(DropoutClaims.SgdUnbiased);
-
-    [Fact]
-    public void Sgd_unbiasedness_is_verified_by_the_runner() =>
-        Assert.Equal(Verdict.Verified, ClaimProperty.Run(DropoutClaims.SgdUnbiased).Verdict);
-
     /// <summary>Floating-point central differences (step 1, exact for coordinate-wise quadratics up to rounding) against the analytic gradient.</summary>
     [SeededProperty]
     public Property Analytic_gradient_of_f_matches_floating_central_differences() =>
-        Prop.ForAll(Arb.From(DropoutGenerators.Cases(6), DropoutGenerators.Shrink), c =>
+        Prop.ForAll(Arb.From(DropoutCases.Narrow(6).Generator, DropoutCases.Shrink), c =>
         {
             var analytic = DropoutGradients.Objective(c.Y, c.U, c.V, c.Lambda);
             var fd = DropoutGradients.CentralDifferences(c.U, c.V, (u, v) => Minimizers.Objective(c.Y, u, v, c.Lambda));
-            var distance = Math.Sqrt(LinearAlgebra.Norms.FrobeniusSquared(analytic.U - fd.U) + LinearAlgebra.Norms.FrobeniusSquared(analytic.V - fd.V));
+            var distance = Math.Sqrt(Norms.FrobeniusSquared(analytic.U - fd.U) + Norms.FrobeniusSquared(analytic.V - fd.V));
             var bound = 1e-10 * (1 + Minimizers.ObjectiveMagnitude(c.Y, c.U + 1, c.V + 1, c.Lambda));
             return (distance <= bound).Label($"‖∇f − FD‖ = {distance:G6} > {bound:G6}");
         });
 
-    [SeededProperty]
-    public Property Regularizer_bound_holds() => ClaimProperty.Of(DropoutClaims.RegularizerBound);
-
     [Fact]
-    public void Regularizer_bound_is_verified_and_its_equality_case_needs_equal_products()
+    public void The_equality_case_of_the_regularizer_bound_needs_equal_products()
     {
-        Assert.Equal(Verdict.Verified, ClaimProperty.Run(DropoutClaims.RegularizerBound).Verdict);
-        var unequal = new FactorizationCase(MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.DenseOfArray(new double[,] { { 2, 0 } }),
+        var unequal = new Factors(MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.DenseOfArray(new double[,] { { 2, 0 } }),
             MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.DenseOfArray(new double[,] { { 1, 1 } }));
         // products (2, 0): Σp² = 4 > (Σp)²/2 = 2.
         Assert.Equal(4, DropoutObjective.Regularizer(unequal.U, unequal.V));
         Assert.Equal("no", DropoutClaims.CheckRegularizerBound(unequal).Details.Single(d => d.Name == "equalized").Value.ToString());
     }
-
-    [SeededProperty]
-    public Property Doubling_keeps_the_product_and_halves_the_regularizer() => ClaimProperty.Of(DropoutClaims.Doubling);
-
-    [Fact]
-    public void Doubling_is_verified_by_the_runner() => Assert.Equal(Verdict.Verified, ClaimProperty.Run(DropoutClaims.Doubling).Verdict);
 }

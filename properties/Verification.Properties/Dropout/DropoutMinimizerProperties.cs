@@ -1,8 +1,10 @@
 using FsCheck;
 using FsCheck.Fluent;
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Claims;
-using Verification.Dropout;
+using Verification.Engine;
+using Verification.Input;
+using Verification.Reporting;
+using Verification.Topics.Dropout;
 using Verification.LinearAlgebra;
 using Verification.Properties.Snapshots;
 using Xunit;
@@ -12,23 +14,6 @@ namespace Verification.Properties.Dropout;
 /// <summary>dropout.variable-rate (and as-stated), dropout.variable-rate-minimizer, dropout.fixed-width-minimizer (and as-stated).</summary>
 public class DropoutMinimizerProperties
 {
-    [SeededProperty]
-    public Property Variable_rate_regularizer_is_lambda1_nuclear_squared() => ClaimProperty.Of(DropoutClaims.VariableRate);
-
-    [Fact]
-    public void Variable_rate_and_its_convex_envelope_are_verified()
-    {
-        Assert.Equal(Verdict.Verified, ClaimProperty.Run(DropoutClaims.VariableRate).Verdict);
-        Assert.Equal(Verdict.Verified, ClaimProperty.Run(DropoutClaims.VariableRateAsStated).Verdict);
-    }
-
-    [SeededProperty]
-    public Property Variable_rate_minimizer_satisfies_its_optimality_conditions() => ClaimProperty.Of(DropoutClaims.VariableRateMinimizer);
-
-    [Fact]
-    public void Variable_rate_minimizer_is_verified_by_the_runner() =>
-        Assert.Equal(Verdict.Verified, ClaimProperty.Run(DropoutClaims.VariableRateMinimizer).Verdict);
-
     [Fact]
     public void Worked_example_diag_3_2_1_lambda_1_r_2_gives_7_25()
     {
@@ -44,7 +29,7 @@ public class DropoutMinimizerProperties
     public void Eval_of_the_worked_example_file_gives_value_7_25_and_the_thresholded_matrix()
     {
         var json = File.ReadAllText(Path.Combine(Snapshot.RepositoryRoot, "examples", "dropout-fixed-width-minimizer.json"));
-        var outcome = Catalog.Find("dropout.fixed-width-minimizer").Evaluate(ClaimInput.FromJson(json, new EvalOptions()));
+        var outcome = Verification.Catalog.Find("dropout.fixed-width-minimizer").Evaluate(InputReader.FromJson(json, new EvalOptions())).Outcome;
         Assert.True(outcome.Holds, outcome.Explanation);
         Assert.Equal(7.25, ((ScalarValue)outcome.Details.Single(d => d.Name == "value").Value).Value, 13);
         var x = (MatrixValue)outcome.Details.Single(d => d.Name == "X").Value;
@@ -55,16 +40,13 @@ public class DropoutMinimizerProperties
         Assert.Equal(1.25, ((ScalarValue)outcome.Details.Single(d => d.Name == "tau").Value).Value, 14);
     }
 
-    [SeededProperty]
-    public Property Fixed_width_minimizer_holds() => ClaimProperty.Of(DropoutClaims.FixedWidthMinimizer);
-
     /// <summary>
     /// Independent of the claim's code path: f written out entrywise at the constructed factors equals the closed-form value,
     /// and L-BFGS from random starts reaches that value (to 1e-6 relative) without going below it.
     /// </summary>
     [SeededProperty(4)]
     public Property Closed_form_value_agrees_with_direct_evaluation_and_local_descent() =>
-        Prop.ForAll(Arb.From(MinimizerGenerators.Shrinkage(withWidth: true), MinimizerGenerators.ShrinkShrinkage), c =>
+        Prop.ForAll(ShrinkageCases.FixedWidth.Arbitrary, c =>
         {
             var s = Thresholding.FixedWidth(c.Y, c.Lambda, c.Width);
             var f = Minimizers.OptimalFactors(c.Y, c.Lambda, c.Width);
@@ -90,10 +72,6 @@ public class DropoutMinimizerProperties
                 .And((descent.LowestValue <= s.Value + 1e-6 * scale).Label($"descent did not reach the minimum: {descent.LowestValue:R} vs {s.Value:R}"));
         });
 
-    [Fact]
-    public void Fixed_width_minimizer_is_verified_by_the_runner() =>
-        Assert.Equal(Verdict.Verified, ClaimProperty.Run(DropoutClaims.FixedWidthMinimizer).Verdict);
-
     /// <summary>THEORY.md's S_τ(Y) thresholds every singular value; at width r = 1 the minimizer of Y = I₂, λ = 1 keeps only one.</summary>
     [Fact]
     public void Full_thresholding_differs_from_the_minimizer_when_the_width_cap_binds()
@@ -115,9 +93,7 @@ public class DropoutMinimizerProperties
     [InlineData("{\"Y\": [[1]], \"lambda\": 1, \"r\": 0}", "r must be at least 1")]
     public void Eval_rejects_bad_minimizer_input(string json, string message)
     {
-        var e = Assert.Throws<InputException>(() => DropoutClaims.FixedWidthMinimizer.Evaluate(ClaimInput.FromJson(json, new EvalOptions())));
+        var e = Assert.Throws<InputException>(() => DropoutClaims.FixedWidthMinimizer.Evaluate(InputReader.FromJson(json, new EvalOptions())));
         Assert.Contains(message, e.Message);
     }
 }
-
-/// <summary>The text of a shrunk counterexample as snapshots keep it: the claim, the instance, both sides, the explanation.</summary>

@@ -1,5 +1,8 @@
 using Fractions;
-using Verification.Claims;
+using Verification.Engine;
+using Verification.Numerics;
+using Verification.Input;
+using Verification.Reporting;
 using Xunit;
 
 namespace Verification.Properties.Engine;

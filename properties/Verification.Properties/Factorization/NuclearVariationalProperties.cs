@@ -1,36 +1,25 @@
-using FsCheck;
-using Verification.Claims;
-using Verification.Factorization;
+using Verification.Engine;
 using Verification.LinearAlgebra;
+using Verification.Reporting;
+using Verification.Topics.Factorization;
 using Xunit;
 
 namespace Verification.Properties.Factorization;
 
 public class NuclearVariationalProperties
 {
-    [SeededProperty]
-    public Property Nuclear_norm_variational_forms_hold() => ClaimProperty.Of(FactorizationClaims.NuclearVariational);
-
-    [Fact]
-    public void Nuclear_norm_variational_forms_are_verified_by_the_runner() =>
-        Assert.Equal(Verdict.Verified, ClaimProperty.Run(FactorizationClaims.NuclearVariational).Verdict);
-
     /// <summary>A deliberately wrong variant: "every factorization attains the nuclear norm". Must be refuted.</summary>
     [Fact]
     public void Equality_for_every_factorization_is_refuted()
     {
-        var wrong = FactorizationClaims.NuclearVariational with
+        var wrong = NuclearNormClaims.Variational with
         {
             Id = "nuclear.variational.wrong-equality",
             Kind = ClaimKind.Control,
-            Expected = Verdict.Refuted,
-            Check = c =>
-            {
-                var tolerance = Tolerance.Spectral(c.U.RowCount, c.V.RowCount, c.Width + 8, c.U.FrobeniusNorm() * c.V.FrobeniusNorm());
-                return CheckOutcome.Compare(Norms.PathNorm(c.U, c.V), Norms.Nuclear(c.X), tolerance, "Σ‖u_i‖‖v_i‖ = ‖X‖_* (false)");
-            },
+            Check = c => Outcome.Within(Norms.PathNorm(c.U, c.V), Norms.Nuclear(c.Product),
+                Tolerance.Spectral(c.U.RowCount, c.V.RowCount, c.Width + 8, c.U.FrobeniusNorm() * c.V.FrobeniusNorm()), "Σ‖u_i‖‖v_i‖ = ‖X‖_* (false)"),
         };
-        var report = ClaimProperty.Run(wrong);
+        var report = wrong.Run(TestSettings.Run);
         Assert.Equal(Verdict.Refuted, report.Verdict);
         Assert.NotNull(report.Counterexample);
     }

@@ -1,6 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using MathNet.Numerics.LinearAlgebra;
+using Verification.Numerics;
 
 namespace Verification.Generators;
 
@@ -30,15 +31,7 @@ public static class Matrices
     public static Gen<Matrix<double>> Gaussian(int rows, int columns) => Of(rows, columns, Scalars.Gaussian);
 
     /// <summary>A random orthogonal n×n matrix (QR of a Gaussian matrix, signs fixed so that R has a positive diagonal).</summary>
-    public static Gen<Matrix<double>> Orthogonal(int n) => Gaussian(n, n).Select(g =>
-    {
-        if (n == 0) return g;
-        var qr = g.QR();
-        var q = qr.Q.Clone();
-        for (var j = 0; j < n; j++)
-            if (qr.R[j, j] < 0) q.SetColumn(j, q.Column(j).Negate());
-        return q;
-    });
+    public static Gen<Matrix<double>> Orthogonal(int n) => Gaussian(n, n).Select(Normal.OrthogonalFrom);
 
     /// <summary>W·diag(σ)·Zᵀ with W, Z random orthogonal: the singular values are exactly the given ones (up to rounding).</summary>
     public static Gen<Matrix<double>> WithSingularValues(int rows, int columns, IReadOnlyList<double> sigma) =>
@@ -90,21 +83,19 @@ public static class Matrices
     public static Gen<MatrixStyle> Style { get; } = Gen.Elements(Enum.GetValues<MatrixStyle>());
 
     public static Gen<Matrix<double>> Any(int rows, int columns) => Style.SelectMany(s => OfStyle(s, rows, columns));
-}
 
-/// <summary>Shapes: dimensions and widths r below, equal to and above min(m, n).</summary>
-public static class Shapes
-{
-    public static Gen<int> Dimension(int max) => Gen.Choose(1, max);
+    /// <summary>Targets of every style of <see cref="Any"/>, plus flat spectra (all singular values equal: ties at every cap).</summary>
+    public static Gen<Matrix<double>> Target(int m, int n) => Gen.Frequency(
+        (6, Any(m, n)),
+        (1, Gen.Choose(1, 3).SelectMany(s => WithSingularValues(m, n, Enumerable.Repeat((double)s, Math.Min(m, n)).ToArray()))));
 
-    /// <summary>A width r relative to k = min(m, n): 1, below, equal, or above (up to k + 3).</summary>
-    public static Gen<int> Width(int m, int n)
-    {
-        var k = Math.Min(m, n);
-        return Gen.Frequency(
-            (1, Gen.Constant(1)),
-            (2, Gen.Choose(1, k)),
-            (2, Gen.Constant(k)),
-            (3, Gen.Choose(k + 1, k + 3)));
-    }
+    /// <summary>The numerical rank of a matrix (singular values above max(m, n)·u·σ₁), for coverage measurements.</summary>
+    public static int Rank(Matrix<double> x) => LinearAlgebra.Thresholding.Rank(LinearAlgebra.Thresholding.SingularValues(x), x.RowCount, x.ColumnCount);
+
+    /// <summary>An r×r matrix Q₁ diag(e^{g}) Q₂ with g ∈ [−1, 1]: invertible with condition number at most e².</summary>
+    public static Gen<Matrix<double>> Invertible(int r) =>
+        from q1 in Orthogonal(r)
+        from q2 in Orthogonal(r)
+        from g in Gen.ArrayOf(Scalars.Unit, r)
+        select q1 * Build.Diagonal(r, r, i => Math.Exp(2 * g[i] - 1)) * q2;
 }

@@ -1,6 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using Fractions;
+using Verification.Numerics;
 
 namespace Verification.Generators;
 
@@ -13,6 +14,10 @@ public static class Rationals
     /// <summary>θ = p/q ∈ (0, 1], including exactly 1.</summary>
     public static Gen<Fraction> RetainRate { get; } =
         Gen.Choose(1, 9).SelectMany(q => Gen.Choose(1, q).Select(p => new Fraction(p, q)));
+
+    /// <summary>θ = p/q ∈ (0, 1), never 1 (dropout active, λ &gt; 0).</summary>
+    public static Gen<Fraction> RetainRateBelowOne { get; } =
+        Gen.Choose(2, 9).SelectMany(q => Gen.Choose(1, q - 1).Select(p => new Fraction(p, q)));
 
     public static Gen<ExactMatrix> Matrix(int rows, int columns) =>
         Gen.ArrayOf(Small(), rows * columns).Select(a => ExactMatrix.Create(rows, columns, (i, j) => a[i * columns + j]));

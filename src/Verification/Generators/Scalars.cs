@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using Verification.Numerics;
 
 namespace Verification.Generators;
 
@@ -14,7 +15,7 @@ public static class Scalars
     /// <summary>Standard normal (Box–Muller on two uniforms).</summary>
     public static Gen<double> Gaussian { get; } =
         Gen.Zip(Gen.Choose(1, Resolution), Gen.Choose(0, Resolution - 1))
-           .Select(t => Math.Sqrt(-2 * Math.Log(t.Item1 / (double)Resolution)) * Math.Cos(2 * Math.PI * t.Item2 / Resolution));
+           .Select(t => Normal.FromUniforms(t.Item1 / (double)Resolution, t.Item2 / (double)Resolution));
 
     public static Gen<double> SmallInteger(int bound) => Gen.Choose(-bound, bound).Select(k => (double)k);
 
@@ -29,6 +30,12 @@ public static class Scalars
         (1, Gen.Elements(1e-3, 1e-2, 0.05)),
         (3, Gen.Elements(0.5, 0.25, 0.75, 0.125, 0.875)),
         (5, Unit.Select(u => 0.05 + 0.95 * u)));
+
+    /// <summary>Retain probabilities θ ∈ (0, 1): as <see cref="RetainRate"/> without θ = 1 (dropout active, λ &gt; 0).</summary>
+    public static Gen<double> RetainRateBelowOne { get; } = Gen.Frequency(
+        (1, Gen.Elements(1e-3, 1e-2, 0.05)),
+        (3, Gen.Elements(0.5, 0.25, 0.75, 0.125, 0.875)),
+        (5, Unit.Select(u => 0.05 + 0.9 * u)));
 
     /// <summary>Simpler retain rates to try while shrinking: 1 and 1/2.</summary>
     public static IEnumerable<double> ShrinkRetainRate(double theta)

@@ -38,7 +38,7 @@ public static class Thresholding
     public static int Rank(IReadOnlyList<double> sigma, int m, int n)
     {
         if (sigma.Count == 0) return 0;
-        var cut = Math.Max(m, n) * Claims.Tolerance.UnitRoundoff * sigma[0];
+        var cut = Math.Max(m, n) * Numerics.Rounding.UnitRoundoff * sigma[0];
         return sigma.Count(s => s > cut);
     }
 
@@ -62,13 +62,13 @@ public static class Thresholding
 
     /// <summary>
     /// argmin_X ‖Y − X‖_F² + λ₁‖X‖_*² (dropout.variable-rate-minimizer): ρ = max{ j : σ_j &gt; λ₁ Σ_{i≤j} σ_i / (1 + λ₁ j) },
-    /// τ = λ₁ Σ_{i≤ρ} σ_i / (1 + λ₁ρ), X* = S_τ(Y).
+    /// τ = λ₁ Σ_{i≤ρ} σ_i / (1 + λ₁ρ), X* = S_τ(Y). With <paramref name="cap"/>, ρ is at most the cap (the rule, not the minimizer).
     /// </summary>
-    public static Shrinkage VariableRate(Matrix<double> y, double lambda1)
+    public static Shrinkage VariableRate(Matrix<double> y, double lambda1, int cap = int.MaxValue)
     {
         var sigma = SingularValues(y);
         var rank = Rank(sigma, y.RowCount, y.ColumnCount);
-        var (rho, tau) = Threshold(sigma, lambda1, 1, rank);
+        var (rho, tau) = Threshold(sigma, lambda1, 1, Math.Min(cap, rank));
         return new Shrinkage(rho, tau, sigma, rank, Svt(y, tau, rho), ShrunkValue(sigma, rho, tau, lambda1));
     }
 

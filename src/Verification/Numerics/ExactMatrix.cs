@@ -1,0 +1,109 @@
+using System.Numerics;
+using Fractions;
+using MathNet.Numerics.LinearAlgebra;
+
+namespace Verification.Numerics;
+
+/// <summary>Helpers for exact rationals: parsing "p/q" strings, canonical formatting, exact conversion of doubles.</summary>
+public static class Exact
+{
+    /// <summary>Lowest terms, "p/q", or "p" when q = 1.</summary>
+    public static string Format(Fraction x)
+    {
+        var n = x.Numerator;
+        var d = x.Denominator;
+        if (d.Sign < 0) { n = -n; d = -d; }
+        var g = BigInteger.GreatestCommonDivisor(n, d);
+        if (!g.IsZero && !g.IsOne) { n /= g; d /= g; }
+        return d.IsOne ? n.ToString() : $"{n}/{d}";
+    }
+
+    /// <summary>Parses an integer, "p/q", or a decimal like "0.25" (read exactly as 1/4).</summary>
+    public static Fraction Parse(string text)
+    {
+        var s = text.Trim();
+        if (s.Length == 0) throw new FormatException("empty number");
+        var slash = s.IndexOf('/');
+        if (slash >= 0)
+        {
+            var p = BigInteger.Parse(s[..slash].Trim(), System.Globalization.CultureInfo.InvariantCulture);
+            var q = BigInteger.Parse(s[(slash + 1)..].Trim(), System.Globalization.CultureInfo.InvariantCulture);
+            if (q.IsZero) throw new FormatException($"zero denominator in '{text}'");
+            return new Fraction(p, q);
+        }
+        var dot = s.IndexOf('.');
+        if (dot < 0 && !s.Contains('e') && !s.Contains('E'))
+            return new Fraction(BigInteger.Parse(s, System.Globalization.CultureInfo.InvariantCulture));
+        var value = decimal.Parse(s, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture);
+        return Fraction.FromDecimal(value);
+    }
+
+    /// <summary>The exact rational value of a finite double (every double is a dyadic rational).</summary>
+    public static Fraction FromDouble(double x)
+    {
+        if (!double.IsFinite(x)) throw new ArgumentException("not a finite number", nameof(x));
+        // Fractions 8.3.2 maps −0.0 to a tiny nonzero value; zero of either sign is exactly 0.
+        return x == 0 ? Fraction.Zero : Fraction.FromDouble(x);
+    }
+}
+
+/// <summary>An immutable matrix of exact rationals.</summary>
+public sealed class ExactMatrix
+{
+    private readonly Fraction[,] entries;
+
+    public ExactMatrix(Fraction[,] entries) => this.entries = (Fraction[,])entries.Clone();
+
+    public int RowCount => entries.GetLength(0);
+    public int ColumnCount => entries.GetLength(1);
+    public Fraction this[int i, int j] => entries[i, j];
+
+    public static ExactMatrix Create(int rows, int columns, Func<int, int, Fraction> entry)
+    {
+        var a = new Fraction[rows, columns];
+        for (var i = 0; i < rows; i++)
+            for (var j = 0; j < columns; j++)
+                a[i, j] = entry(i, j);
+        return new ExactMatrix(a);
+    }
+
+    public static ExactMatrix FromDoubles(Matrix<double> m) => Create(m.RowCount, m.ColumnCount, (i, j) => Exact.FromDouble(m[i, j]));
+
+    public static ExactMatrix FromRows(IReadOnlyList<IReadOnlyList<Fraction>> rows)
+    {
+        var columns = rows.Count == 0 ? 0 : rows[0].Count;
+        return Create(rows.Count, columns, (i, j) => rows[i][j]);
+    }
+
+    public Matrix<double> ToDouble() => Matrix<double>.Build.Dense(RowCount, ColumnCount, (i, j) => entries[i, j].ToDouble());
+
+    public ExactMatrix Transpose() => Create(ColumnCount, RowCount, (i, j) => entries[j, i]);
+
+    public ExactMatrix Multiply(ExactMatrix other)
+    {
+        if (ColumnCount != other.RowCount) throw new ArgumentException("inner dimensions differ");
+        return Create(RowCount, other.ColumnCount, (i, j) =>
+        {
+            var s = Fraction.Zero;
+            for (var k = 0; k < ColumnCount; k++) s += entries[i, k] * other.entries[k, j];
+            return s;
+        });
+    }
+
+    public ExactMatrix Subtract(ExactMatrix other) => Create(RowCount, ColumnCount, (i, j) => entries[i, j] - other.entries[i, j]);
+
+    public Fraction FrobeniusNormSquared()
+    {
+        var s = Fraction.Zero;
+        foreach (var x in entries) s += x * x;
+        return s;
+    }
+
+    /// <summary>‖column j‖².</summary>
+    public Fraction ColumnNormSquared(int j)
+    {
+        var s = Fraction.Zero;
+        for (var i = 0; i < RowCount; i++) s += entries[i, j] * entries[i, j];
+        return s;
+    }
+}
