@@ -61,12 +61,12 @@ public static class Checking
 
     private static void Table(RunReport report)
     {
-        var table = new Table().AddColumns("id", "kind", "verdict", "expected", "cases", "held", "discarded", "inconcl.", "max residual", "time (s)");
+        var table = new Table().AddColumns("id", "kind", "verdict", "expected", "cases", "held", "discarded", "inconcl.", "screened", "max residual", "time (s)");
         foreach (var c in report.Claims)
         {
             var colour = c.AsExpected ? "green" : "red";
             table.AddRow(Markup.Escape(c.Id), Names.Of(c.Kind), $"[{colour}]{Names.Of(c.Verdict)}[/]", Names.Of(c.Expected),
-                c.Counts.Checked.ToString(), c.Counts.Held.ToString(), c.Counts.Discarded.ToString(), c.Counts.Inconclusive.ToString(),
+                c.Counts.Checked.ToString(), c.Counts.Held.ToString(), c.Counts.Discarded.ToString(), c.Counts.Inconclusive.ToString(), c.Counts.Screened.ToString(),
                 ReportFormats.Format(c.MaxResidual), c.Seconds.ToString("0.000"));
         }
         AnsiConsole.Write(table);

@@ -75,7 +75,7 @@ public static class Evaluation
         var rows = new List<(List<string> Ids, string Inputs, string Outputs)>();
         foreach (var claim in Catalog.All.Where(c => c.HasEval))
         {
-            var inputs = string.Join(", ", claim.Inputs.Select(i => $"`{i.Name}` ({i.Description})"));
+            var inputs = string.Join("; ", claim.Inputs.Select(i => $"`{i.Name}` {i.Description}"));
             var outputs = "";
             if (claim.SampleInput is { } sample)
             {

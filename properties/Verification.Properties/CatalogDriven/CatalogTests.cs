@@ -60,6 +60,25 @@ public class CatalogTests
         }
     }
 
+    public static TheoryData<string> WithEval()
+    {
+        var data = new TheoryData<string>();
+        foreach (var c in Verification.Catalog.All.Where(c => c.HasEval)) data.Add(c.Id);
+        return data;
+    }
+
+    /// <summary>Every claim with eval reads its instance type's sample input and settles it (holds or fails, never an error or a discard).</summary>
+    [Theory]
+    [MemberData(nameof(WithEval))]
+    public void The_eval_sample_is_read_and_settled(string id)
+    {
+        var claim = Verification.Catalog.Find(id);
+        var sample = Assert.IsType<string>(claim.SampleInput);
+        var outcome = claim.Evaluate(Verification.Input.InputReader.FromJson(sample, new Verification.Input.EvalOptions())).Outcome;
+        Assert.True(outcome.IsConclusive, $"{id}: {Names.Of(outcome.Status)}: {outcome.Explanation}");
+        if (claim.Kind == ClaimKind.Theorem) Assert.True(outcome.Holds, $"{id}: {outcome.Explanation}");
+    }
+
     [Fact]
     public void The_catalog_is_run_at_most_once_per_test_run()
     {

@@ -8,10 +8,6 @@ namespace Verification.Generators;
 /// </summary>
 public static class Shrink
 {
-    public static Matrix<double> RemoveRow(Matrix<double> m, int i) => m.RemoveRow(i);
-
-    public static Matrix<double> RemoveColumn(Matrix<double> m, int j) => m.RemoveColumn(j);
-
     /// <summary>Simpler versions of one matrix of fixed shape: all entries rounded, then one entry simplified at a time.</summary>
     public static IEnumerable<Matrix<double>> Entries(Matrix<double> m)
     {
@@ -36,5 +32,21 @@ public static class Shrink
         candidates.Add(Math.Round(4 * x) / 4 + 0.0);
         foreach (var c in candidates.Distinct())
             if (c != x) yield return c;
+    }
+
+    /// <summary>A smaller target and factors (Y m×n, U m×r, V n×r): one unit fewer, then one row fewer, then one column fewer.</summary>
+    public static IEnumerable<(Matrix<double> Y, Matrix<double> U, Matrix<double> V)> Smaller(Matrix<double> y, Matrix<double> u, Matrix<double> v)
+    {
+        for (var k = 0; k < u.ColumnCount && u.ColumnCount > 1; k++) yield return (y, u.RemoveColumn(k), v.RemoveColumn(k));
+        for (var i = 0; i < y.RowCount && y.RowCount > 1; i++) yield return (y.RemoveRow(i), u.RemoveRow(i), v);
+        for (var j = 0; j < y.ColumnCount && y.ColumnCount > 1; j++) yield return (y.RemoveColumn(j), u, v.RemoveRow(j));
+    }
+
+    /// <summary>Simpler entries of the target, then of each factor (<see cref="Entries"/>), one matrix at a time.</summary>
+    public static IEnumerable<(Matrix<double> Y, Matrix<double> U, Matrix<double> V)> SimplerEntries(Matrix<double> y, Matrix<double> u, Matrix<double> v)
+    {
+        foreach (var e in Entries(y)) yield return (e, u, v);
+        foreach (var e in Entries(u)) yield return (y, e, v);
+        foreach (var e in Entries(v)) yield return (y, u, e);
     }
 }

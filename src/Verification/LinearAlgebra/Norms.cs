@@ -11,8 +11,6 @@ public static class Norms
         return s;
     }
 
-    public static double ColumnNorm(Matrix<double> m, int j) => m.Column(j).L2Norm();
-
     /// <summary>‖X‖_* = Σ σ_i.</summary>
     public static double Nuclear(Matrix<double> x) =>
         x.RowCount == 0 || x.ColumnCount == 0 ? 0 : x.Svd(computeVectors: false).S.Sum();

@@ -51,13 +51,9 @@ public static class DropoutCases
     /// <summary>Fewer units, rows and columns first; then θ ∈ {1/2, 1}; then simpler entries.</summary>
     public static IEnumerable<DropoutCase> Shrink(DropoutCase c)
     {
-        for (var k = 0; k < c.Width && c.Width > 1; k++) yield return c with { U = c.U.RemoveColumn(k), V = c.V.RemoveColumn(k) };
-        for (var i = 0; i < c.Y.RowCount && c.Y.RowCount > 1; i++) yield return c with { Y = c.Y.RemoveRow(i), U = c.U.RemoveRow(i) };
-        for (var j = 0; j < c.Y.ColumnCount && c.Y.ColumnCount > 1; j++) yield return c with { Y = c.Y.RemoveColumn(j), V = c.V.RemoveRow(j) };
+        foreach (var (y, u, v) in Generators.Shrink.Smaller(c.Y, c.U, c.V)) yield return c with { Y = y, U = u, V = v };
         foreach (var t in Scalars.ShrinkRetainRate(c.Theta)) yield return c with { Theta = t };
-        foreach (var y in Generators.Shrink.Entries(c.Y)) yield return c with { Y = y };
-        foreach (var u in Generators.Shrink.Entries(c.U)) yield return c with { U = u };
-        foreach (var v in Generators.Shrink.Entries(c.V)) yield return c with { V = v };
+        foreach (var (y, u, v) in Generators.Shrink.SimplerEntries(c.Y, c.U, c.V)) yield return c with { Y = y, U = u, V = v };
     }
 
     public static IReadOnlyList<NamedValue> Describe(DropoutCase c) => c.ExactTwin is { } e
@@ -141,9 +137,7 @@ public static class InputCases
         for (var j = 0; j < c.V.RowCount && c.V.RowCount > 1; j++) yield return c with { V = c.V.RemoveRow(j), X = c.X.RemoveRow(j) };
         for (var t = 0; t < c.Y.ColumnCount && c.Y.ColumnCount > 1; t++) yield return c with { Y = c.Y.RemoveColumn(t), X = c.X.RemoveColumn(t) };
         foreach (var theta in Scalars.ShrinkRetainRate(c.Theta)) yield return c with { Theta = theta };
-        foreach (var y in Generators.Shrink.Entries(c.Y)) yield return c with { Y = y };
-        foreach (var u in Generators.Shrink.Entries(c.U)) yield return c with { U = u };
-        foreach (var v in Generators.Shrink.Entries(c.V)) yield return c with { V = v };
+        foreach (var (y, u, v) in Generators.Shrink.SimplerEntries(c.Y, c.U, c.V)) yield return c with { Y = y, U = u, V = v };
         foreach (var x in Generators.Shrink.Entries(c.X)) yield return c with { X = x };
     }
 

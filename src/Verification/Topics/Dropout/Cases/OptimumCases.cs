@@ -123,13 +123,9 @@ public static class OptimumCases
 
     public static IEnumerable<OptimumCase> Shrink(OptimumCase c)
     {
-        for (var k = 0; k < c.Width && c.Width > 1; k++) yield return c with { U = c.U.RemoveColumn(k), V = c.V.RemoveColumn(k) };
-        for (var i = 0; i < c.Y.RowCount && c.Y.RowCount > 1; i++) yield return c with { Y = c.Y.RemoveRow(i), U = c.U.RemoveRow(i) };
-        for (var j = 0; j < c.Y.ColumnCount && c.Y.ColumnCount > 1; j++) yield return c with { Y = c.Y.RemoveColumn(j), V = c.V.RemoveRow(j) };
+        foreach (var (y, u, v) in Generators.Shrink.Smaller(c.Y, c.U, c.V)) yield return c with { Y = y, U = u, V = v };
         foreach (var l in ShrinkageCases.ShrinkLambda(c.Lambda)) yield return c with { Lambda = l };
-        foreach (var y in Generators.Shrink.Entries(c.Y)) yield return c with { Y = y };
-        foreach (var u in Generators.Shrink.Entries(c.U)) yield return c with { U = u };
-        foreach (var v in Generators.Shrink.Entries(c.V)) yield return c with { V = v };
+        foreach (var (y, u, v) in Generators.Shrink.SimplerEntries(c.Y, c.U, c.V)) yield return c with { Y = y, U = u, V = v };
     }
 
     public static IReadOnlyList<NamedValue> Describe(OptimumCase c) =>

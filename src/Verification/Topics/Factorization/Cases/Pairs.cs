@@ -56,7 +56,10 @@ public static class Pairs
         from x in Matrices.Target(shape.M, shape.N)
         from rotation in Gen.Frequency((3, Matrices.Orthogonal(shape.R)), (1, Gen.Constant(MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.DenseIdentity(shape.R))))
         let f = Factorizations.BalancedSvd(x, shape.R)
-        select new Factors(f.U * rotation, f.V * rotation)));
+        select new Factors(f.U * rotation, f.V * rotation))) with
+    {
+        SampleInput = """{ "U": [[2, 0], [0, 1], [0, 0]], "V": [[2, 0], [0, 1]] }""",
+    };
 
     /// <summary>Arbitrary pairs, pairs equalized by rescaling columns, and Gram-balanced pairs.</summary>
     public static InstanceType<Factors> Mixed { get; } = Any.WithGenerator("factor pair (U, V): arbitrary, equalized or Gram-balanced", Gen.Frequency(
