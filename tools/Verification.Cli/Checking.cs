@@ -13,6 +13,37 @@ public static class Checking
         var unknown = ids.Where(id => !Catalog.Contains(id)).ToList();
         if (unknown.Count > 0) return Cli.Fail($"unknown claim id '{unknown[0]}' (run `list` to see the catalog)");
         var claims = ids.Length == 0 ? Catalog.All : ids.Distinct().Select(Catalog.Find).ToList();
+        if (output is not null) EnsureWritable(output);
+
+        // Ctrl-C stops the run between cases and exits 130, instead of killing it mid-report.
+        using var interrupt = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; interrupt.Cancel(); };
+        Console.CancelKeyPress += onCancel;
+        try
+        {
+            return Run(claims, cases, seed, format, output, interrupt.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            Console.Error.WriteLine("interrupted: no report was written");
+            return 130;
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+    }
+
+    /// <summary>Fails before the run, not after it, when the report cannot be written.</summary>
+    private static void EnsureWritable(string output)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(output));
+        if (directory is not null && !Directory.Exists(directory)) throw new Input.InputException($"output folder not found: {directory}");
+        using (new FileStream(output, FileMode.OpenOrCreate, FileAccess.Write)) { }
+    }
+
+    private static int Run(IReadOnlyList<IClaim> claims, int cases, ulong seed, string format, string? output, CancellationToken cancellation)
+    {
 
         var reports = new List<ClaimReport>();
         var interactive = !Console.IsOutputRedirected && !Console.IsErrorRedirected && AnsiConsole.Profile.Capabilities.Interactive;
@@ -23,14 +54,14 @@ public static class Checking
                 foreach (var claim in claims)
                 {
                     var task = ctx.AddTask(Markup.Escape(claim.Id), maxValue: cases);
-                    reports.Add(claim.Run(new RunSettings(cases, seed) { Progress = done => task.Value = done }));
+                    reports.Add(claim.Run(new RunSettings(cases, seed) { Progress = done => task.Value = done, Cancellation = cancellation }));
                     task.Value = cases;
                 }
             });
         }
         else
         {
-            foreach (var claim in claims) reports.Add(claim.Run(new RunSettings(cases, seed)));
+            foreach (var claim in claims) reports.Add(claim.Run(new RunSettings(cases, seed) { Cancellation = cancellation }));
         }
 
         var report = new RunReport(seed, cases, Backend.Active, reports);

@@ -6,6 +6,17 @@ using Verification.Reporting;
 
 namespace Verification.Engine;
 
+/// <summary>What `eval` may be asked besides a plain floating-point evaluation.</summary>
+[Flags]
+public enum EvalModes
+{
+    None = 0,
+    /// <summary>"exact": true: the check evaluates the instance in exact rational arithmetic.</summary>
+    Exact = 1,
+    /// <summary>--monte-carlo: the check estimates an expectation by sampling, with a rigorous interval.</summary>
+    MonteCarlo = 2,
+}
+
 /// <summary>The untyped face of a claim, for catalogs, runners and reports.</summary>
 public interface IClaim
 {
@@ -25,6 +36,8 @@ public interface IClaim
     /// <summary>The `eval` input keys, empty when the claim has no `eval`.</summary>
     IReadOnlyList<InputField> Inputs { get; }
     bool HasEval { get; }
+    /// <summary>The evaluation modes `eval` accepts for this claim; any other is refused with one line.</summary>
+    EvalModes Modes { get; }
     /// <summary>A sample `eval` input of the claim's instance type, if it has one.</summary>
     string? SampleInput { get; }
 
@@ -55,6 +68,9 @@ public sealed record Claim<T>(
     Func<T, Outcome> Check) : IClaim
 {
     public string Evidence { get; init; } = "";
+
+    /// <summary>The modes `eval` accepts besides floating point ("exact": true, --monte-carlo); by default none.</summary>
+    public EvalModes Modes { get; init; }
 
     /// <summary>For as-stated and open claims: the verdict the suite reached and recorded (the evidence says on what).</summary>
     public Verdict? Decision { get; init; }
@@ -100,6 +116,12 @@ public sealed record Claim<T>(
 
     public CaseReport Evaluate(InputReader input)
     {
+        if (input.IsExact && input.Options.MonteCarlo)
+            throw new InputException("--monte-carlo estimates in floating point: drop \"exact\": true, or drop --monte-carlo for an exact evaluation");
+        if (input.IsExact && !Modes.HasFlag(EvalModes.Exact))
+            throw new InputException($"claim '{Id}' evaluates in floating point: drop \"exact\": true");
+        if (input.Options.MonteCarlo && !Modes.HasFlag(EvalModes.MonteCarlo))
+            throw new InputException($"claim '{Id}' has no Monte Carlo evaluation: drop --monte-carlo");
         var instance = Instances.Read(input);
         return new CaseReport(Instances.Describe(instance), CaseOrigin.Evaluation, Evaluation(instance));
     }
@@ -119,6 +141,10 @@ public sealed record Claim<T>(
         {
             return Check(instance);
         }
+        catch (NonFiniteException e)
+        {
+            return Outcome.Overflow(e.Message);
+        }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             return Outcome.Error(e);
@@ -131,6 +157,10 @@ public sealed record Claim<T>(
         try
         {
             return Check(instance);
+        }
+        catch (NonFiniteException e)
+        {
+            return Outcome.Overflow(e.Message);
         }
         catch (Exception e) when (e is not (OutOfMemoryException or InputException or LimitExceededException))
         {

@@ -73,6 +73,7 @@ public static class Runner
 
         for (var i = 0; i < randomCases; i++)
         {
+            settings.Cancellation.ThrowIfCancellationRequested();
             var caseSeed = CaseSeed(settings.Seed, i);
             var size = SizeOf(i, randomCases);
             var instance = Generate(claim.Instances.Generator, caseSeed, size);

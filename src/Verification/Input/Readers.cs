@@ -41,7 +41,10 @@ public static class Readers
         if (input.Has(thetaKey))
         {
             var theta = RetainRate(input, thetaKey);
-            return (1 - theta) / theta;
+            var fromTheta = (1 - theta) / theta;
+            if (!double.IsFinite(fromTheta))
+                throw new InputException($"{thetaKey} = {theta} gives λ = (1 − θ)/θ beyond double precision; give \"{lambdaKey}\" instead, or a larger {thetaKey}");
+            return fromTheta;
         }
         var lambda = input.Scalar(lambdaKey);
         if (!(lambda >= 0)) throw new InputException($"{lambdaKey} must be ≥ 0, got {lambda}");

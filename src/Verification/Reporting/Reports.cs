@@ -7,6 +7,9 @@ public sealed record RunSettings(int Cases = 100, ulong Seed = 1, int MaxShrinkC
 {
     /// <summary>Called after each case with the number of cases done (for progress displays).</summary>
     public Action<int> Progress { get; init; } = _ => { };
+
+    /// <summary>Cancels a run between cases (Ctrl-C in the CLI): the runner throws <see cref="OperationCanceledException"/>.</summary>
+    public CancellationToken Cancellation { get; init; }
 }
 
 /// <summary>Where a case came from, so that it can be checked again.</summary>

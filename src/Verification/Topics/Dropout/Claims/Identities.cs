@@ -23,7 +23,10 @@ public static partial class DropoutClaims
         source: "Mianjy2018",
         instances: InputCases.WithData(6),
         check: CheckExpectationWithInput,
-        evidence: "exact enumeration of all 2^r masks in exact rational arithmetic (XᵀV formed exactly; equality) and in floating point (summation tolerance); Monte Carlo with a 1 − 1e-9 empirical-Bernstein interval in eval --monte-carlo");
+        evidence: "exact enumeration of all 2^r masks in exact rational arithmetic (XᵀV formed exactly; equality) and in floating point (summation tolerance); Monte Carlo with a 1 − 1e-9 empirical-Bernstein interval in eval --monte-carlo") with
+    {
+        Modes = EvalModes.MonteCarlo,
+    };
 
     /// <summary>‖Y − UVᵀX‖² + λ Σ‖u_i‖²‖Xᵀv_i‖², computed with X (not through the reduced case).</summary>
     public static double ClosedFormWithInput(InputCase c)
@@ -40,6 +43,7 @@ public static partial class DropoutClaims
         NamedValue[] common = [new("width", Value.Of(c.Width)), new("lambda", Value.Of(DropoutObjective.Lambda(c.Theta)))];
         if (c.Method == ExpectationMethod.MonteCarlo)
         {
+            c.Sampling.CheckWork(c.Width);
             var mc = MonteCarlo.Expectation(c.Reduced, c.Sampling.Seed, c.Sampling.Samples);
             return Outcome.InInterval(mc.Estimate, mc.Lower, mc.Upper, closed, $"1 − {mc.Delta:G3} empirical-Bernstein interval",
                     $"Monte Carlo over {mc.Samples} masks of U diag(z) VᵀX; the right side must lie in the interval")
@@ -75,7 +79,10 @@ public static partial class DropoutClaims
         source: "Cavazza2018",
         instances: DropoutCases.Narrow(GradientEnumerationWidth),
         check: CheckSgdUnbiased,
-        evidence: "exact rational arithmetic: the expected analytic stochastic gradient over all 2^r masks equals the analytic gradient of the closed form, and both analytic gradients equal central differences (exact, since both objectives are quadratic along every coordinate); floating-point enumeration within the summation bound");
+        evidence: "exact rational arithmetic: the expected analytic stochastic gradient over all 2^r masks equals the analytic gradient of the closed form, and both analytic gradients equal central differences (exact, since both objectives are quadratic along every coordinate); floating-point enumeration within the summation bound") with
+    {
+        Modes = EvalModes.Exact,
+    };
 
     public static Outcome CheckSgdUnbiased(DropoutCase c)
     {

@@ -103,7 +103,7 @@ public static partial class DropoutClaims
 
         var below = CheckVariableRate(c);
 
-        var svd = c.X.Svd(computeVectors: true);
+        var svd = Svd.Of(c.X);
         var nuclear = svd.S.Sum();
         var average = Matrix<double>.Build.Dense(m, n);
         var averageValue = 0.0;
