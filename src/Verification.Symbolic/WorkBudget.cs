@@ -7,8 +7,8 @@ public sealed class WorkLimitException(string message) : Exception(message);
 
 /// <summary>
 /// A bound on the work of expansions, set by a caller for the code it runs (the CLI sets one per command): term
-/// operations (each pair of terms multiplied counts one, each term merged into a sum counts one) and the size of a
-/// coefficient. Without a limit, work is unbounded.
+/// operations (each pair of terms multiplied counts one, plus one per 256 bits of their coefficients; each term merged
+/// into a sum counts one) and the size of a coefficient. Without a limit, work is unbounded.
 /// Counting is deterministic: the same expansion always stops at the same point.
 /// </summary>
 public sealed class WorkBudget
@@ -38,7 +38,8 @@ public sealed class WorkBudget
         if (budget is null) return;
         if (bitsA + bitsB > MaxCoefficientBits)
             throw new WorkLimitException($"a coefficient would exceed {MaxCoefficientBits} bits (about 315,000 digits)");
-        budget.used += p * q;
+        // A product of big coefficients costs more than one of small ones: weight by their size in 256-bit units.
+        budget.used += p * q * (1 + (bitsA + bitsB) / 256);
         if (budget.used > budget.termProducts)
             throw new WorkLimitException($"the expansion needs more than {budget.termProducts:N0} term operations (raise the budget with --max-terms)");
     }

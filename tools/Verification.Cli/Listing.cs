@@ -25,6 +25,8 @@ public static class Listing
                         w.WriteString("expected", Names.Of(c.Expected));
                         w.WriteString("statement", c.Statement);
                         w.WriteString("instanceType", c.InstanceTypeName);
+                        w.WriteString("sides", c.Sides);
+                        w.WriteString("evidence", c.Evidence);
                         w.WriteEndObject();
                     }
                     w.WriteEndArray();

@@ -18,7 +18,8 @@ public static partial class DropoutClaims
         source: "Cavazza2018",
         instances: DropoutCases.NarrowAndWide(ClaimEnumerationWidth),
         check: c => CheckExpectation(c, DropoutObjective.Lambda),
-        evidence: "exact enumeration of all 2^r masks in exact rational arithmetic (equality) and in floating point (summation tolerance); Monte Carlo with a 1 − 1e-9 empirical-Bernstein interval for wide cases") with
+        evidence: "exact enumeration of all 2^r masks in exact rational arithmetic (equality) and in floating point (summation tolerance); Monte Carlo with a 1 − 1e-9 empirical-Bernstein interval for wide cases",
+        sides: "lhs: E_z‖Y − θ⁻¹U diag(z)Vᵀ‖_F² over all 2^r masks (exact rational or floating enumeration, or a Monte Carlo estimate); rhs: ‖Y − UVᵀ‖_F² + λΣ‖u_i‖²‖v_i‖²") with
     {
         BatchSweep = seed => SweepExpectation(seed, DropoutObjective.Lambda),
         Modes = EvalModes.Exact | EvalModes.MonteCarlo,
@@ -31,7 +32,8 @@ public static partial class DropoutClaims
         statement: @"\mathbb{E}_{z} \|Y - \theta^{-1} U \operatorname{diag}(z) V^\top\|_F^2 = \|Y - UV^\top\|_F^2 + \frac{1}{\theta} \sum_i \|u_i\|^2 \|v_i\|^2 \quad\text{(false)}",
         instances: DropoutCases.Narrow(ClaimEnumerationWidth),
         check: c => CheckExpectation(c, theta => Fraction.One / theta),
-        evidence: "the same checks as dropout.expectation; must be refuted") with
+        evidence: "the same checks as dropout.expectation; must be refuted",
+        sides: "lhs: E_z‖Y − θ⁻¹U diag(z)Vᵀ‖_F²; rhs: ‖Y − UVᵀ‖_F² + θ⁻¹Σ‖u_i‖²‖v_i‖²") with
     {
         BatchSweep = seed => SweepExpectation(seed, theta => Fraction.One / theta),
         Modes = EvalModes.Exact | EvalModes.MonteCarlo,
@@ -53,7 +55,8 @@ public static partial class DropoutClaims
             var rhs = e.Y.Subtract(e.U.Multiply(e.V.Transpose())).FrobeniusNormSquared() + DropoutObjective.Lambda(e.Theta) * l1;
             return Outcome.Exact(MaskEnumeration.Expectation(e), rhs, $"exact enumeration of 2^{e.Width} masks against the ℓ1 regularizer");
         },
-        evidence: "exact rational enumeration; holds on every 1×1 target, so a runner stuck at size 1 could not refute it") with
+        evidence: "exact rational enumeration; holds on every 1×1 target, so a runner stuck at size 1 could not refute it",
+        sides: "lhs: E_z‖Y − θ⁻¹U diag(z)Vᵀ‖_F² (exact); rhs: ‖Y − UVᵀ‖_F² + λΣ‖u_i‖₁²‖v_i‖₁²") with
     {
         Modes = EvalModes.Exact,
     };
