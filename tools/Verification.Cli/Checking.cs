@@ -7,12 +7,13 @@ namespace Verification.Cli;
 
 public static class Checking
 {
-    public static int Run(string[] ids, int cases, ulong seed, string format, string? output)
+    public static int Run(string[] ids, int cases, ulong seed, string format, string? output, IReadOnlyList<IClaim>? fromFiles = null, bool filesOnly = false)
     {
         if (cases < 1) return Cli.Fail("--cases must be at least 1");
-        var unknown = ids.Where(id => !Catalog.Contains(id)).ToList();
+        var pool = ClaimFiles.Pool(fromFiles ?? [], filesOnly);
+        var unknown = ids.Where(id => pool.All(c => c.Id != id)).ToList();
         if (unknown.Count > 0) return Cli.Fail($"unknown claim id '{unknown[0]}' (run `list` to see the catalog)");
-        var claims = ids.Length == 0 ? Catalog.All : ids.Distinct().Select(Catalog.Find).ToList();
+        var claims = ids.Length == 0 ? pool : ids.Distinct().Select(id => pool.First(c => c.Id == id)).ToList();
         if (output is not null) EnsureWritable(output);
 
         // Ctrl-C stops the run between cases and exits 130, instead of killing it mid-report.

@@ -126,11 +126,13 @@ public static class Cli
         format.AcceptOnlyFromAmong("table", "json", "markdown");
         var output = new Option<string?>("--out") { Description = "write the report to this file" };
         var backend = BackendOption();
-        var command = new Command("check", "Check claims and report their verdicts.") { ids, cases, seed, format, output, backend };
+        var (claims, claimsOnly) = (ClaimFiles.Option(), ClaimFiles.OnlyOption());
+        var command = new Command("check", "Check claims and report their verdicts.") { ids, cases, seed, format, output, backend, claims, claimsOnly };
         command.SetAction(p =>
         {
             UseBackend(p.GetValue(backend)!);
-            return Checking.Run(p.GetValue(ids) ?? [], p.GetValue(cases), p.GetValue(seed), p.GetValue(format)!, p.GetValue(output));
+            var fromFiles = ClaimFiles.Load(p.GetValue(claims));
+            return Checking.Run(p.GetValue(ids) ?? [], p.GetValue(cases), p.GetValue(seed), p.GetValue(format)!, p.GetValue(output), fromFiles, p.GetValue(claimsOnly));
         });
         return command;
     }
@@ -218,8 +220,9 @@ public static class Cli
         var seed = new Option<ulong>("--seed") { Description = "Monte Carlo seed", DefaultValueFactory = _ => 1 };
         var maxWork = new Option<double>("--max-work") { Description = "the most multiply-adds a Monte Carlo estimate may take (default 1e11, about a minute here)", DefaultValueFactory = _ => 1e11 };
         var backend = BackendOption();
+        var claims = ClaimFiles.Option();
         var command = new Command("eval", "Evaluate one claim on your own instance (JSON); prints JSON. Exit 0 holds, 1 does not hold, 2 bad input, 4 inconclusive.")
-            { claim, input, describe, monteCarlo, samples, seed, maxWork, backend };
+            { claim, input, describe, monteCarlo, samples, seed, maxWork, backend, claims };
         command.SetAction(p =>
         {
             if (p.GetValue(describe)) return Evaluation.Describe();
@@ -228,7 +231,7 @@ public static class Cli
             var path = p.GetValue(input) ?? throw new InputException("--input FILE is required (use - for standard input)");
             var budget = p.GetValue(maxWork);
             if (!(budget > 0) || !double.IsFinite(budget)) throw new InputException("--max-work must be a positive number");
-            return Evaluation.Run(id, path, new EvalOptions(p.GetValue(monteCarlo), p.GetValue(samples), p.GetValue(seed)) { MaxWork = budget });
+            return Evaluation.Run(id, path, new EvalOptions(p.GetValue(monteCarlo), p.GetValue(samples), p.GetValue(seed)) { MaxWork = budget }, ClaimFiles.Load(p.GetValue(claims)));
         });
         return command;
     }
