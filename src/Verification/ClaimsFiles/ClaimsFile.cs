@@ -35,20 +35,27 @@ public static class ClaimsFile
     {
         var lines = text.Split('\n');
         var stream = new YamlStream();
+        var scanner = new Scanner(new StringReader(text));
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(new YamlDotNet.Core.Parser(scanner));
         }
         catch (YamlException e)
         {
             var reason = e.InnerException?.Message ?? e.Message;
             var cut = reason.IndexOf("): ", StringComparison.Ordinal);
             if (reason.StartsWith('(') && cut > 0) reason = reason[(cut + 3)..];
-            throw new InputException($"{file}:{e.Start.Line}:{e.Start.Column}: YAML syntax error: {reason.Trim()}");
+            var hint = reason.Contains("flow", StringComparison.Ordinal) ? " (a ',' inside { … } separates entries: quote a value that contains one, as in theta: \"scalar (0, 1]\", or use block style)" : "";
+            throw new InputException($"{file}:{e.Start.Line}:{e.Start.Column}: YAML syntax error: {reason.Trim()}{hint}");
         }
         catch (ArgumentException e)
         {
             throw new InputException($"{file}: YAML error: {e.Message}");
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner fails this way on some malformed flow collections (an unclosed '{' or '['): report where it stopped.
+            throw new InputException($"{file}:{scanner.CurrentPosition.Line}:{scanner.CurrentPosition.Column}: YAML syntax error: malformed text here (an unclosed '{{' or '[', or a ',' inside a flow mapping: quote such values, or use block style)");
         }
         if (stream.Documents.Count == 0) throw new InputException($"{file}: the file is empty (expected `claims:` followed by a list of claims)");
         var root = stream.Documents[0].RootNode;

@@ -30,7 +30,8 @@ public sealed record Shape(Polynomial Rows, Polynomial Columns)
 
     public override string ToString() => IsScalar ? "a scalar" : $"{Text(Rows)}×{Text(Columns)}";
 
-    private static string Text(Polynomial p) => p.IsMonomial || p.IsConstant ? p.ToInfix() : $"({p.ToInfix()})";
+    private static string Text(Polynomial p) =>
+        p.IsConstant || (p.IsMonomial && p.Degree == 1 && p.LeadingTerm.Coefficient == Fraction.One) ? p.ToInfix() : $"({p.ToInfix()})";
 }
 
 /// <summary>An interval of the reals, ends open or closed, possibly infinite: the declared range of a scalar.</summary>

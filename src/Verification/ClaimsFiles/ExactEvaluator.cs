@@ -31,18 +31,18 @@ public sealed class ExactEvaluator
         this.model = model;
         this.dims = dims;
         values = new Dictionary<string, M>(deterministic, StringComparer.Ordinal);
-        foreach (var s in model.Symbols.Where(s => s.IsRandom))
-        {
-            var (rows, columns) = s.Shape.At(dims);
-            values[s.Name] = Variables(s.Name, rows, columns);
-        }
+        foreach (var s in model.Symbols.Where(s => s.IsRandom)) values[s.Name] = Variables(s, dims);
     }
 
     /// <summary>The matrix of symbols of a declared symbol: a scalar is its name, a vector v_1 … v_n, a matrix U_11 … (SymbolicMatrix.Named).</summary>
-    public static M Variables(string name, int rows, int columns) =>
-        rows == 1 && columns == 1 ? M.Create(1, 1, (_, _) => R.Symbol(name))
-        : columns == 1 ? M.Create(rows, 1, (i, _) => R.Symbol($"{name}_{i + 1}"))
-        : M.Named(name, rows, columns);
+    public static M Variables(SymbolDeclaration symbol, IReadOnlyDictionary<string, int> dims)
+    {
+        var (rows, columns) = symbol.Shape.At(dims);
+        var name = symbol.Name;
+        return symbol.Kind == SymbolKind.Scalar ? M.Create(1, 1, (_, _) => R.Symbol(name))
+            : symbol.Shape.IsColumn ? M.Create(rows, 1, (i, _) => R.Symbol($"{name}_{i + 1}"))
+            : M.Named(name, rows, columns);
+    }
 
     /// <summary>Binds an outer sum index (for an expectation evaluated exactly inside a floating-point evaluation).</summary>
     public ExactEvaluator WithIndices(IReadOnlyDictionary<string, int> bindings)

@@ -90,11 +90,7 @@ public static class FileClaims
     private static Outcome Symbolically(ClaimModel model, FileInstance instance)
     {
         var dims = instance.DimensionMap;
-        var values = model.Deterministic.ToDictionary(s => s.Name, s =>
-        {
-            var (rows, columns) = s.Shape.At(dims);
-            return ExactEvaluator.Variables(s.Name, rows, columns);
-        }, StringComparer.Ordinal);
+        var values = model.Deterministic.ToDictionary(s => s.Name, s => ExactEvaluator.Variables(s, dims), StringComparer.Ordinal);
         M lhs, rhs;
         var difference = new List<RationalFunction>();
         try
@@ -117,10 +113,50 @@ public static class FileClaims
         var holds = difference.All(d => d.IsZero);
         var text = difference.Count == 1 ? difference[0].ToInfix() : "[" + string.Join("; ", difference.Select(d => d.ToInfix())) + "]";
         var terms = difference.Sum(d => d.Numerator.TermCount);
-        return Outcome.Decide(holds, Value.Of(Text(lhs)), Value.Of(Text(rhs)),
-                holds ? $"symbolic: the difference of the sides expands to 0 at {instance.SizeText}" : $"symbolic: the difference of the sides at {instance.SizeText} is {text}",
+        var witness = holds ? null : Witness(model, difference.First(d => !d.IsZero));
+        var outcome = Outcome.Decide(holds, Value.Of(Text(lhs)), Value.Of(Text(rhs)),
+                holds ? $"symbolic: the difference of the sides expands to 0 at {instance.SizeText}"
+                    : $"symbolic: the difference of the sides at {instance.SizeText} is {text}{(witness is null ? "" : $"; it is nonzero at {witness}")}",
                 residual: terms)
             .WithDetails(new NamedValue("method", Value.Of("symbolic expansion")), new NamedValue("difference", Value.Of(text)));
+        return witness is null ? outcome : outcome.WithDetails(new NamedValue("witness", Value.Of(witness)));
+    }
+
+    /// <summary>
+    /// A point with small values where a nonzero difference does not vanish (its variables at 0, ±1, 2 and scalars at simple
+    /// values of their ranges): a random search, then each variable simplified to 0, then to 1, while the difference stays nonzero.
+    /// </summary>
+    private static string? Witness(ClaimModel model, RationalFunction difference)
+    {
+        var variables = difference.Variables;
+        var scalars = model.Deterministic.Where(s => s.Kind == SymbolKind.Scalar).ToDictionary(s => s.Name, s => s.Range, StringComparer.Ordinal);
+        Fraction[] Choices(string v) => scalars.TryGetValue(v, out var range)
+            ? new[] { new Fraction(1, 2), Fraction.One, new Fraction(1, 4), new Fraction(2), Fraction.Zero, -Fraction.One }.Where(range.Contains).DefaultIfEmpty(Fraction.One).ToArray()
+            : [Fraction.One, -Fraction.One, new Fraction(2), Fraction.Zero];
+        bool Nonzero(Dictionary<string, Fraction> point, out Fraction value)
+        {
+            value = Fraction.Zero;
+            if (difference.Denominator.Evaluate(point).IsZero) return false;
+            value = difference.Evaluate(point);
+            return !value.IsZero;
+        }
+        var rng = new SplitMix64(0x5EED);
+        for (var attempt = 0; attempt < 64; attempt++)
+        {
+            var point = variables.ToDictionary(v => v, v => { var c = Choices(v); return attempt == 0 ? c[0] : c[(int)(rng.NextUInt64() % (ulong)c.Length)]; }, StringComparer.Ordinal);
+            if (!Nonzero(point, out _)) continue;
+            foreach (var target in new[] { Fraction.Zero, Fraction.One })
+                foreach (var v in variables)
+                {
+                    if (point[v] == target || (scalars.TryGetValue(v, out var range) && !range.Contains(target))) continue;
+                    var previous = point[v];
+                    point[v] = target;
+                    if (!Nonzero(point, out _)) point[v] = previous;
+                }
+            Nonzero(point, out var value);
+            return string.Join(", ", variables.Select(v => $"{v} = {Exact.Format(point[v])}")) + $" (difference {Exact.Format(value)})";
+        }
+        return null;
     }
 
     private static string Text(M m) => m.Rows == 1 && m.Columns == 1 ? m[0, 0].ToInfix() : m.ToString();
@@ -170,7 +206,7 @@ public static class FileClaims
             {
                 var (l, el, r, er) = (lhs[i, j], lhs.ErrorAt(i, j), rhs[i, j], rhs.ErrorAt(i, j));
                 var tolerance = new Tolerance(el + er, $"running error bounds of the sides: lhs ±{el:G3}, rhs ±{er:G3} (γ_n·Σ|terms| at every sum and product{(methods.Contains("Monte Carlo", StringComparison.Ordinal) ? ", the Monte Carlo interval" : "")})");
-                var explanation = $"floating point at {instance.SizeText}{(scalar ? "" : $", entry {i + 1},{j + 1}")}: lhs {model.RelationText} rhs{methods}";
+                var explanation = $"lhs {model.RelationText} rhs{(scalar ? "" : $" (entry {i + 1},{j + 1})")} checked in floating point at {instance.SizeText}{methods}";
                 parts.Add(model.Relation switch
                 {
                     Relation.Equal => Outcome.Within(l, r, tolerance, explanation),

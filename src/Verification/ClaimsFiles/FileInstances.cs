@@ -129,14 +129,25 @@ public static class FileInstances
             if (current <= d.Min) continue;
             var dims = instance.Dimensions.Select(p => p.Key == d.Name ? new KeyValuePair<string, int>(p.Key, current - 1) : p).ToList();
             var map = dims.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
-            var values = instance.Values.Select(v =>
+            var dimension = Symbolic.Polynomial.Variable(d.Name);
+            // Remove one index of the dimension (the last first, then each other one); a compound shape (r*b) keeps its leading block.
+            var positions = instance.Mode == InstanceMode.Symbolic ? 1 : Math.Min(current, 8);
+            for (var k = 0; k < positions; k++)
             {
-                var (rows, columns) = model.Symbol(v.Name).Shape.At(map);
-                return rows == v.Rows && columns == v.Columns ? v
-                    : new SymbolValue(v.Name, v.Exact is { } e ? ExactMatrix.Create(rows, columns, (i, j) => e[i, j]) : null,
-                        v.Floating?.SubMatrix(0, rows, 0, columns));
-            }).ToList();
-            yield return instance with { Dimensions = dims, Values = values };
+                var removed = current - 1 - k;
+                var values = instance.Values.Select(v =>
+                {
+                    var symbol = model.Symbol(v.Name);
+                    var (rows, columns) = symbol.Shape.At(map);
+                    if (rows == v.Rows && columns == v.Columns) return v;
+                    int Source(int index, Symbolic.Polynomial shape, int size, int newSize) =>
+                        shape == dimension && size == newSize + 1 && index >= removed ? index + 1 : index;
+                    return new SymbolValue(v.Name,
+                        v.Exact is { } e ? ExactMatrix.Create(rows, columns, (i, j) => e[Source(i, symbol.Shape.Rows, v.Rows, rows), Source(j, symbol.Shape.Columns, v.Columns, columns)]) : null,
+                        v.Floating is { } f ? Matrix<double>.Build.Dense(rows, columns, (i, j) => f[Source(i, symbol.Shape.Rows, v.Rows, rows), Source(j, symbol.Shape.Columns, v.Columns, columns)]) : null);
+                }).ToList();
+                yield return instance with { Dimensions = dims, Values = values };
+            }
         }
         if (instance.Mode == InstanceMode.Symbolic) yield break;
         for (var k = 0; k < instance.Values.Count; k++)

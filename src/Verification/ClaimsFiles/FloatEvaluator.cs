@@ -7,7 +7,7 @@ using R = Verification.Symbolic.RationalFunction;
 namespace Verification.ClaimsFiles;
 
 /// <summary>How expectations over Bernoulli masks are computed in floating point (`eval --monte-carlo`, sample budget, seed).</summary>
-public sealed record ExpectationSettings(bool MonteCarlo = false, long Samples = 1 << 16, ulong Seed = 1, double MaxWork = 1e11)
+public sealed record ExpectationSettings(bool MonteCarlo = false, long Samples = 1 << 12, ulong Seed = 1, double MaxWork = 1e11)
 {
     public static ExpectationSettings Default { get; } = new();
 

@@ -43,9 +43,9 @@ public static class Lexer
                 tokens.Add(new Token(TokenKind.Number, text[start..i], start, i, ParseNumber(text[start..i])));
                 continue;
             }
-            if (char.IsLetter(c))
+            if (char.IsLetter(c) && c != 'ᵀ')
             {
-                while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] == '_')) i++;
+                while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] == '_') && text[i] != 'ᵀ') i++;
                 var name = text[start..i];
                 // norm_* is one name although * is an operator.
                 if (name == "norm_" && i < text.Length && text[i] == '*') { i++; name = "norm_*"; }
