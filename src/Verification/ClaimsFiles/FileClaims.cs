@@ -17,7 +17,7 @@ namespace Verification.ClaimsFiles;
 public static class FileClaims
 {
     /// <summary>The work budget of one symbolic derivation (term operations of the symbolic engine): about a second here.</summary>
-    public const long SymbolicWorkBudget = 4_000_000;
+    public const long SymbolicWorkBudget = 1_000_000;
 
     /// <summary>Every claim of a claims file, as claims of the engine.</summary>
     public static IReadOnlyList<Claim<FileInstance>> Load(string path) => ClaimsFile.Load(path).Select(Create).ToList();
