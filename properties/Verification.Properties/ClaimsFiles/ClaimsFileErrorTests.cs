@@ -64,6 +64,17 @@ public class ClaimsFileErrorTests
         Assert.StartsWith($":10:{text.LastIndexOf(')') + 1}:", line);
     }
 
+    /// <summary>In a block scalar (rhs: |) the position is that of the line of the block where the problem is.</summary>
+    [Fact]
+    public void A_parse_error_in_a_block_scalar_names_its_line_and_column()
+    {
+        var yaml = Valid.Replace("    rhs: ‖Y - U * V'‖_F^2 + (1 - theta) / theta * sum(i, 1, r, ‖U[:, i]‖^2 * ‖V[:, i]‖^2)",
+            "    rhs: |\n      ‖Y - U * V'‖_F^2\n        + (1 - theta) / theta * sum(i, 1, r, ‖U[:, i]‖^2 * ‖V[:, i]‖^2) $");
+        var line = ErrorOf(yaml);
+        var text = yaml.Split('\n')[12];
+        Assert.StartsWith($":13:{text.IndexOf('$') + 1}: unexpected character '$'", line);
+    }
+
     [Fact]
     public void A_YAML_syntax_error_names_line_and_column()
     {

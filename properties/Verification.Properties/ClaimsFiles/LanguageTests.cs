@@ -109,6 +109,21 @@ public class LanguageTests
         Assert.True(sampled.ErrorAt(0, 0) < 0.5, $"half-width {sampled.ErrorAt(0, 0)}");
     }
 
+    /// <summary>Past the symbolic engine's work budget, the size is evaluated exactly at a rational point instead, and the outcome says so.</summary>
+    [Fact]
+    public void A_claim_too_large_to_decide_symbolically_falls_back_and_says_so()
+    {
+        var text = File.ReadAllText(ExamplesFile.Path).Replace("dimensions: { m: 1..3, n: 1..3, r: 1..3, b: 1..3, N: 1..3 }", "dimensions: { m: 3, n: 3, r: 3, b: 3, N: 3 }");
+        var model = ClaimsFile.Parse(text, "claims.yaml").Single(m => m.Id == "paper.dropblock-expectation");
+        var claim = FileClaims.Create(model);
+        Assert.Single(claim.Examples);
+        var outcome = claim.ReplayExample(0).Outcome;
+        Assert.True(outcome.Holds, outcome.Explanation);
+        Assert.StartsWith("too large to decide symbolically at m=3, n=3, r=3, b=3, N=3", outcome.Explanation);
+        Assert.Contains("exact rational arithmetic", outcome.Explanation);
+        Assert.DoesNotContain("--max-terms", outcome.Explanation);
+    }
+
     [Fact]
     public void Eval_reads_the_users_matrices_and_refuses_exact_on_a_floating_claim()
     {

@@ -19,6 +19,9 @@ public static class FileClaims
     /// <summary>The work budget of one symbolic derivation (term operations of the symbolic engine): about a second here.</summary>
     public const long SymbolicWorkBudget = 1_000_000;
 
+    /// <summary>The work budget of one exact evaluation at a point (term operations, weighted by coefficient size): past it, no evidence.</summary>
+    public const long ExactWorkBudget = 100_000_000;
+
     /// <summary>Every claim of a claims file, as claims of the engine.</summary>
     public static IReadOnlyList<Claim<FileInstance>> Load(string path) => ClaimsFile.Load(path).Select(Create).ToList();
 
@@ -85,6 +88,10 @@ public static class FileClaims
         {
             return Outcome.Discard("outside the expression's domain: a division by zero");
         }
+        catch (WorkLimitException e)
+        {
+            return Outcome.Inconclusive($"too large to evaluate exactly at {instance.SizeText}: {Plain(e)}");
+        }
     }
 
     private static Outcome Symbolically(ClaimModel model, FileInstance instance)
@@ -108,7 +115,7 @@ public static class FileClaims
             // Too large to decide symbolically: an exact evaluation at a rational point of the same size instead (and say so).
             var point = Runner.Generate(FileInstances.Generator(model with { Dimensions = model.Dimensions.Select(d => d with { Min = dims[d.Name], Max = dims[d.Name] }).ToList() },
                 InstanceMode.Exact), Runner.CaseSeed(0x5EED, dims.Values.Sum()), 100);
-            return Exactly(model, point, $"too large to decide symbolically at {instance.SizeText} ({e.Message}): evaluated exactly at a rational point instead; ");
+            return Exactly(model, point, $"too large to decide symbolically at {instance.SizeText} ({Plain(e)}): evaluated exactly at a rational point instead; ");
         }
         var holds = difference.All(d => d.IsZero);
         var text = difference.Count == 1 ? difference[0].ToInfix() : "[" + string.Join("; ", difference.Select(d => d.ToInfix())) + "]";
@@ -159,13 +166,20 @@ public static class FileClaims
         return null;
     }
 
+    /// <summary>The budget's message without the advice of the `symbolic` command (which has --max-terms; check and eval do not).</summary>
+    private static string Plain(WorkLimitException e) => e.Message.Replace(" (raise the budget with --max-terms)", "", StringComparison.Ordinal);
+
     private static string Text(M m) => m.Rows == 1 && m.Columns == 1 ? m[0, 0].ToInfix() : m.ToString();
 
     private static Outcome Exactly(ClaimModel model, FileInstance instance, string prefix)
     {
-        var evaluator = new ExactEvaluator(model, instance.DimensionMap, instance.ExactValues());
-        var lhs = evaluator.Evaluate(model.Lhs);
-        var rhs = evaluator.Evaluate(model.Rhs);
+        M lhs, rhs;
+        using (WorkBudget.Limit(ExactWorkBudget))
+        {
+            var evaluator = new ExactEvaluator(model, instance.DimensionMap, instance.ExactValues());
+            lhs = evaluator.Evaluate(model.Lhs);
+            rhs = evaluator.Evaluate(model.Rhs);
+        }
         var how = $"{prefix}exact rational arithmetic at {instance.SizeText}{(model.HasBernoulli ? " (expectations over the masks exactly: E z = retain, z² = z)" : "")}";
         Fraction Value0(M m, int i, int j) => m[i, j].ConstantValue;
         var worst = (Residual: Fraction.Zero, I: 0, J: 0, Holds: true);

@@ -270,6 +270,7 @@ public sealed class FloatEvaluator
     {
         exactValues ??= values.Where(p => !model.Symbol(p.Key).IsRandom)
             .ToDictionary(p => p.Key, p => M.Create(p.Value.RowCount, p.Value.ColumnCount, (i, j) => R.Constant(Numerics.Exact.FromDouble(p.Value[i, j]))), StringComparer.Ordinal);
+        using var budget = Symbolic.WorkBudget.Limit(FileClaims.ExactWorkBudget);
         return new ExactEvaluator(model, dims, exactValues).WithIndices(indices).Evaluate(node);
     }
 

@@ -23,6 +23,9 @@ public sealed class ShapeChecker
 {
     private static readonly IReadOnlySet<string> None = new HashSet<string>();
 
+    /// <summary>The largest exponent of a matrix power (a scalar's exponent may reach the parser's 10000).</summary>
+    public const int MaxMatrixPower = 64;
+
     private static readonly string[] Functions = ["diag", "tr", "trace", "inv", "sqrt", "abs", "max", "min", "kron", "hadamard", "I", "eye", "ones", "zeros"];
 
     private readonly IReadOnlyDictionary<string, SymbolDeclaration> symbols;
@@ -177,6 +180,8 @@ public sealed class ShapeChecker
         var shape = b.Shape;
         if (!shape.IsScalar && !shape.IsSquare)
             throw Error(node, $"shape mismatch in `{node.Text}`: a power needs a scalar or a square matrix, but `{node.Base.Text}` is {shape}");
+        if (!shape.IsScalar && Math.Abs(node.Exponent) > MaxMatrixPower)
+            throw Error(node, $"`{node.Text}`: a matrix power is limited to exponents within ±{MaxMatrixPower}");
         var inexact = b.Inexact;
         // An even power of a Frobenius norm (or of the 2-norm of a vector), of a square root or of an absolute value is polynomial.
         if (node.Exponent > 0 && node.Exponent % 2 == 0)
