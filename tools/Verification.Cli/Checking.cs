@@ -173,6 +173,8 @@ public static class Checking
 
     private static void Table(RunReport report)
     {
+        // Redirected output (CI logs, files) gets wide tables instead of Spectre's 80-column default.
+        if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = 160;
         var table = new Table().AddColumns("id", "kind", "verdict", "expected", "cases", "held", "discarded", "inconcl.", "screened", "max residual", "time (s)");
         foreach (var c in report.Claims)
         {

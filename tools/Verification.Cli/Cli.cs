@@ -29,9 +29,6 @@ public static class Cli
         root.Subcommands.Add(SymbolicCommand());
         root.Subcommands.Add(PlotCommand());
 
-        // Redirected output (CI logs, files) gets wide tables instead of Spectre's 80-column default.
-        if (Console.IsOutputRedirected) Spectre.Console.AnsiConsole.Profile.Width = 160;
-
         // Response files (@file) are off: an argument starting with @ is an argument, never a file to read.
         var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (args.Length > 0 && !args[0].StartsWith('-') && root.Subcommands.All(c => c.Name != args[0]))

@@ -10,9 +10,17 @@ namespace Verification.Symbolic.Derivations;
 /// </summary>
 public static class Derivations
 {
-    private static readonly R Theta = R.Symbol(Symbols.Theta);
-    private static readonly R InverseTheta = Theta.Reciprocal();
-    private static readonly R Lambda = (R.One - Theta) / Theta;
+    private static R Theta => Constants.Theta;
+    private static R InverseTheta => Constants.InverseTheta;
+    private static R Lambda => Constants.Lambda;
+
+    /// <summary>θ, 1/θ and λ, built on first use: listing the statements and sizes does no algebra.</summary>
+    private static class Constants
+    {
+        internal static readonly R Theta = R.Symbol(Symbols.Theta);
+        internal static readonly R InverseTheta = Theta.Reciprocal();
+        internal static readonly R Lambda = (R.One - Theta) / Theta;
+    }
 
     private sealed record Entry(string Id, Func<DerivationSize, Derivation> Derive, IReadOnlyList<DerivationSize> Defaults);
 

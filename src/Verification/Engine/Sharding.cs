@@ -7,7 +7,7 @@ namespace Verification.Engine;
 /// <summary>
 /// Shard K of N of a run (1 ≤ K ≤ N): the random cases whose index i has i mod N = K − 1, and, in shard 1 only, the fixed
 /// examples and the batch sweep. Case indices, seeds and sizes are those of the whole run, so the shards of a run check
-/// exactly the cases the whole run would, and <see cref="Sharding.Merge"/> recomputes the whole run's report from theirs.
+/// exactly the cases the whole run would, and <see cref="Sharding.Merge(IReadOnlyList{RunReport})"/> recomputes the whole run's report from theirs.
 /// </summary>
 public sealed record ShardSpec(int Index, int Count)
 {
