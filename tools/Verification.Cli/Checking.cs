@@ -11,9 +11,6 @@ public sealed record ReportOptions(string Format, string? Output, string? Baseli
 
 public static class Checking
 {
-    public static int Run(string[] ids, int cases, ulong seed, string format, string? output) =>
-        Run(ids, cases, seed, null, new ReportOptions(format, output));
-
     public static int Run(string[] ids, int cases, ulong seed, string? shard, ReportOptions options)
     {
         if (cases < 1) return Cli.Fail("--cases must be at least 1");
