@@ -6,7 +6,7 @@ using Verification.Symbolic;
 namespace Verification.Cli;
 
 /// <summary>
-/// The command line: `list`, `check`, `eval`, `derive`, `symbolic`, `plot`. Exit codes: 0 as expected (eval: the statement
+/// The command line: `list`, `check`, `merge`, `eval`, `derive`, `symbolic`, `plot`. Exit codes: 0 as expected (eval: the statement
 /// holds), 1 a verdict differs from its expected one (eval: it does not hold), 2 bad input, 3 an internal error (a check
 /// that threw), 4 eval could not decide (inconclusive).
 /// </summary>
@@ -23,13 +23,11 @@ public static class Cli
         var root = new RootCommand("Verification: the theory of deep learning (Vidal, JHU) as executable checks.");
         root.Subcommands.Add(ListCommand());
         root.Subcommands.Add(CheckCommand());
+        root.Subcommands.Add(MergeCommand());
         root.Subcommands.Add(EvalCommand());
         root.Subcommands.Add(DeriveCommand());
         root.Subcommands.Add(SymbolicCommand());
         root.Subcommands.Add(PlotCommand());
-
-        // Redirected output (CI logs, files) gets wide tables instead of Spectre's 80-column default.
-        if (Console.IsOutputRedirected) Spectre.Console.AnsiConsole.Profile.Width = 160;
 
         // Response files (@file) are off: an argument starting with @ is an argument, never a file to read.
         var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
@@ -122,19 +120,56 @@ public static class Cli
         var ids = new Argument<string[]>("ids") { Description = "claim ids (default: the whole catalog)", Arity = ArgumentArity.ZeroOrMore };
         var cases = new Option<int>("--cases") { Description = "random cases per claim", DefaultValueFactory = _ => 100 };
         var seed = new Option<ulong>("--seed") { Description = "run seed; the same seed gives the same report", DefaultValueFactory = _ => 1 };
-        var format = new Option<string>("--format") { Description = "table, json or markdown", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "json", "markdown");
-        var output = new Option<string?>("--out") { Description = "write the report to this file" };
+        var format = FormatOption(json: "json (with --shard, the only one)");
+        var output = new Option<string?>("--out") { Description = "write the report to this file (and print a one-line summary)" };
+        var shard = new Option<string?>("--shard") { Description = "run shard K of N (K/N, e.g. 2/4): random cases i with i mod N = K − 1, plus the examples and the sweep in shard 1; `merge` combines the shards' JSON reports" };
+        var (baseline, factor) = BaselineOptions();
         var backend = BackendOption();
         var (claims, claimsOnly) = (ClaimFiles.Option(), ClaimFiles.OnlyOption());
-        var command = new Command("check", "Check claims and report their verdicts.") { ids, cases, seed, format, output, backend, claims, claimsOnly };
+        var command = new Command("check", "Check claims and report their verdicts.") { ids, cases, seed, format, output, shard, baseline, factor, backend, claims, claimsOnly };
         command.SetAction(p =>
         {
             UseBackend(p.GetValue(backend)!);
+            var shardText = p.GetValue(shard);
+            var chosen = p.GetValue(format) ?? (shardText is null ? "table" : "json");
             var fromFiles = ClaimFiles.Load(p.GetValue(claims));
-            return Checking.Run(p.GetValue(ids) ?? [], p.GetValue(cases), p.GetValue(seed), p.GetValue(format)!, p.GetValue(output), fromFiles, p.GetValue(claimsOnly));
+            return Checking.Run(p.GetValue(ids) ?? [], p.GetValue(cases), p.GetValue(seed), shardText,
+                new ReportOptions(chosen, p.GetValue(output), p.GetValue(baseline), p.GetValue(factor)), fromFiles, p.GetValue(claimsOnly));
         });
         return command;
+    }
+
+    private static Command MergeCommand()
+    {
+        var reports = new Argument<string[]>("reports") { Description = "the JSON reports of the N shards of a run (check --shard K/N --format json), in any order", Arity = ArgumentArity.OneOrMore };
+        var format = FormatOption(json: "json");
+        var output = new Option<string?>("--out") { Description = "write the merged report to this file (and print a one-line summary)" };
+        var (baseline, factor) = BaselineOptions();
+        var claims = ClaimFiles.Option();
+        claims.Description = "with --baseline: a claims file of the run (repeatable), so that its claims missing from the shards count as disappeared only if they left the file";
+        var command = new Command("merge", "Merge the shards' reports of a run into the report of the whole run (exit codes as check).") { reports, format, output, baseline, factor, claims };
+        command.SetAction(p => Checking.Merge(p.GetValue(reports) ?? [], new ReportOptions(p.GetValue(format) ?? "table", p.GetValue(output), p.GetValue(baseline), p.GetValue(factor)),
+            ClaimFiles.Load(p.GetValue(claims))));
+        return command;
+    }
+
+    private static Option<string?> FormatOption(string json)
+    {
+        var format = new Option<string?>("--format") { Description = $"table (the default), {json}, markdown (a pull-request comment or $GITHUB_STEP_SUMMARY) or junit (JUnit XML)" };
+        format.AcceptOnlyFromAmong("table", "json", "markdown", "junit");
+        return format;
+    }
+
+    private static (Option<string?> Baseline, Option<double> Factor) BaselineOptions()
+    {
+        var baseline = new Option<string?>("--baseline") { Description = "a stored JSON report: list the regressions against it (a verdict changed, a claim disappeared, a counterexample changed, a residual grew) and exit 1 on any" };
+        var factor = new Option<double>("--residual-factor")
+        {
+            Description = "with --baseline: a claim's largest residual may grow by this factor before it is a regression",
+            DefaultValueFactory = _ => Reporting.Baseline.DefaultResidualFactor,
+        };
+        factor.Validators.Add(r => { if (!(r.GetValueOrDefault<double>() >= 1)) r.AddError("--residual-factor must be a number ≥ 1"); });
+        return (baseline, factor);
     }
 
     private static Option<string> BackendOption()
