@@ -31,8 +31,16 @@ public class ClaimsFileCliTests
 
         (code, output, _) = CliRun.Capture("check", "paper.dropblock-slide", "--claims", ExamplesFile.Path, "--format", "markdown");
         Assert.Equal(0, code);
-        Assert.Contains("| `paper.dropblock-slide` | as-stated | refuted | refuted |", output);
-        Assert.Contains("### Counterexample to `paper.dropblock-slide`", output);
+        Assert.Contains("| ✅ | `paper.dropblock-slide` | as-stated | refuted | refuted |", output);
+        Assert.Contains("Counterexample to <code>paper.dropblock-slide</code>", output);
+
+        (code, output, _) = CliRun.Capture("check", "paper.dropblock-slide", "paper.dropout-expectation", "--claims", ExamplesFile.Path, "--format", "junit", "--cases", "10");
+        Assert.Equal(0, code);
+        var junit = System.Xml.Linq.XDocument.Parse(output);
+        var cases = junit.Descendants("testcase").ToDictionary(t => (string)t.Attribute("name")!);
+        Assert.Equal(["paper.dropblock-slide", "paper.dropout-expectation"], cases.Keys);
+        Assert.Contains("refuted, expected refuted", cases["paper.dropblock-slide"].Element("system-out")!.Value);
+        Assert.Empty(junit.Descendants("failure"));
     }
 
     [Fact]
@@ -82,5 +90,36 @@ public class ClaimsFileCliTests
         Assert.Equal(2, badCode);
         Assert.Equal("", badOutput);
         Assert.Contains("theta must lie in (0, 1]", badError);
+    }
+
+    /// <summary>
+    /// Sharded runs take file claims too: the shards' merge is the unsharded run (timing aside), and a baseline that holds file
+    /// claims compares them when their file is given (to check, or to merge), and counts them as disappeared when it is not.
+    /// </summary>
+    [Fact]
+    public void File_claims_shard_merge_and_compare_with_a_baseline()
+    {
+        string[] ids = ["paper.dropout-expectation", "paper.dropblock-slide", "paper.nuclear-equals-frobenius.control", "nuclear.variational"];
+        var folder = Directory.CreateTempSubdirectory("claims-shards").FullName;
+        string Out(string name) => Path.Combine(folder, name);
+        var (code, _, error) = CliRun.Capture(["check", .. ids, "--claims", ExamplesFile.Path, "--format", "json", "--cases", "30", "--out", Out("whole.json")]);
+        Assert.True(code == 0, error);
+        foreach (var k in new[] { 1, 2 })
+        {
+            (code, _, error) = CliRun.Capture(["check", .. ids, "--claims", ExamplesFile.Path, "--cases", "30", "--shard", $"{k}/2", "--out", Out($"shard{k}.json")]);
+            Assert.True(code == 0, error);
+        }
+        (code, var merged, error) = CliRun.Capture("merge", Out("shard1.json"), Out("shard2.json"), "--format", "json");
+        Assert.True(code == 0, error);
+        Assert.Equal(Verification.Properties.Engine.ShardingTests.WithoutTiming(File.ReadAllText(Out("whole.json"))), Verification.Properties.Engine.ShardingTests.WithoutTiming(merged));
+
+        // The baseline holds file claims: with their file they are known (not run here, so not compared), without it they disappeared.
+        (code, _, error) = CliRun.Capture("check", "nuclear.variational", "--cases", "30", "--baseline", Out("whole.json"), "--claims", ExamplesFile.Path, "--format", "json");
+        Assert.True(code == 0, error);
+        (code, var output, _) = CliRun.Capture("check", "nuclear.variational", "--cases", "30", "--baseline", Out("whole.json"), "--format", "json");
+        Assert.Equal(1, code);
+        Assert.Contains("paper.dropblock-slide was refuted in the baseline and is no longer in the catalog", output);
+        (code, _, error) = CliRun.Capture("merge", Out("shard1.json"), Out("shard2.json"), "--baseline", Out("whole.json"), "--claims", ExamplesFile.Path, "--format", "json");
+        Assert.True(code == 0, error);
     }
 }

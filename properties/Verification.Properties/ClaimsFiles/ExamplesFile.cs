@@ -36,6 +36,13 @@ public static class ExamplesFile
         return data;
     }
 
+    public static Xunit.TheoryData<string> TheoremIds()
+    {
+        var data = new Xunit.TheoryData<string>();
+        foreach (var c in ClaimsFile.Load(Path).Where(c => c.Kind == ClaimKind.Theorem)) data.Add(c.Id);
+        return data;
+    }
+
     public static Xunit.TheoryData<string> RefutedIds()
     {
         var data = new Xunit.TheoryData<string>();

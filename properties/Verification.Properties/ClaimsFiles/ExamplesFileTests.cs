@@ -23,24 +23,66 @@ public class ExamplesFileTests
         Assert.True(report.AsExpected, $"{id}: {Names.Of(report.Verdict)}, expected {Names.Of(report.Expected)}. {detail}");
     }
 
-    [Theory]
-    [MemberData(nameof(ExamplesFile.Ids), MemberType = typeof(ExamplesFile))]
-    public void The_verdict_is_that_of_every_built_in_twin(string id)
+    /// <summary>
+    /// PENDING TWINS: built-in claims that the examples' file claims re-express but that are not in main's catalog yet, because
+    /// their issue's branch is still to be merged. Each is checked by <see cref="Every_twin_is_in_the_catalog_with_the_same_verdict"/>
+    /// as soon as its line is deleted here. TO ENABLE after merging issue 10 (DropConnect, DropBlock) or issue 12 (linear
+    /// networks): delete its lines; <see cref="Pending_twins_are_not_in_the_catalog_yet"/> fails until you do.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> PendingTwins = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        var model = ExamplesFile.Models.Single(m => m.Id == id);
-        foreach (var twin in model.Twins.Where(Verification.Catalog.Contains))
-            Assert.True(CatalogRun.Report(twin).Verdict == ExamplesFile.Report(id).Verdict,
-                $"{id} is {Names.Of(ExamplesFile.Report(id).Verdict)} but its twin {twin} is {Names.Of(CatalogRun.Report(twin).Verdict)}");
+        ["dropconnect.output-layer"] = "issue 10",
+        ["dropconnect.input-layer"] = "issue 10",
+        ["dropblock.expectation"] = "issue 10",
+        ["dropblock.expectation.as-stated"] = "issue 10",
+        ["linear.risk-trace"] = "issue 12",
+        ["linear.risk-trace.control"] = "issue 12",
+    };
+
+    /// <summary>Every (file claim, built-in twin) pair of the examples, the pending twins aside.</summary>
+    public static Xunit.TheoryData<string, string> TwinPairs()
+    {
+        var data = new Xunit.TheoryData<string, string>();
+        foreach (var m in ClaimsFile.Load(ExamplesFile.Path))
+            foreach (var twin in m.Twins.Where(t => !PendingTwins.ContainsKey(t)))
+                data.Add(m.Id, twin);
+        return data;
     }
 
-    /// <summary>At least six catalog identities are re-expressed, and every twin named either is in the catalog or is one of the numerical claims still to come.</summary>
+    /// <summary>The file claim and its built-in twin reach the same verdict; a twin missing from the catalog FAILS (it is not skipped).</summary>
+    [Theory]
+    [MemberData(nameof(TwinPairs))]
+    public void Every_twin_is_in_the_catalog_with_the_same_verdict(string id, string twin)
+    {
+        Assert.True(Verification.Catalog.Contains(twin), $"{id} names the built-in twin {twin}, which is not in the catalog");
+        var (file, builtIn) = (ExamplesFile.Report(id), CatalogRun.Report(twin));
+        Assert.True(builtIn.Verdict == file.Verdict, $"{id} is {Names.Of(file.Verdict)} but its twin {twin} is {Names.Of(builtIn.Verdict)}");
+        Assert.Equal(builtIn.Kind, file.Kind);
+    }
+
+    /// <summary>The pending list holds only twins the examples name and the catalog lacks: once merged, a twin must be enabled.</summary>
+    [Fact]
+    public void Pending_twins_are_not_in_the_catalog_yet()
+    {
+        foreach (var (twin, issue) in PendingTwins)
+        {
+            Assert.Contains(ExamplesFile.Models, m => m.Twins.Contains(twin));
+            Assert.False(Verification.Catalog.Contains(twin),
+                $"{twin} ({issue}) is in the catalog now: delete its line from ExamplesFileTests.PendingTwins so that its file twin is compared with it");
+        }
+    }
+
+    /// <summary>
+    /// The issue's identities are all re-expressed (the dropout identity with and without X, DropConnect on each layer, the
+    /// DropBlock identity and its slide version, the linear risk trace), and at least six file claims have a twin in the catalog.
+    /// </summary>
     [Fact]
     public void Six_catalog_identities_have_twins_in_the_file()
     {
         var twinned = ExamplesFile.Models.Where(m => m.Twins.Any(Verification.Catalog.Contains)).Select(m => m.Id).ToList();
         Assert.True(twinned.Count >= 6, string.Join(", ", twinned));
         foreach (var required in new[] { "dropout.expectation", "dropout.expectation-with-input", "dropconnect.output-layer", "dropconnect.input-layer", "dropblock.expectation", "dropblock.expectation.as-stated", "linear.risk-trace" })
-            Assert.Contains(ExamplesFile.Models, m => m.Twins.Contains(required) && m.Twins.Any(Verification.Catalog.Contains));
+            Assert.Contains(ExamplesFile.Models, m => m.Twins.Contains(required));
     }
 
     /// <summary>A deliberately wrong statement in every relation (=, ≤, ≥) is refuted, on both evaluation paths.</summary>
@@ -94,6 +136,45 @@ public class ExamplesFileTests
         Assert.True(outcome.IsConclusive, $"{id}: {Names.Of(outcome.Status)}: {outcome.Explanation}");
         if (claim.Kind == ClaimKind.Theorem) Assert.True(outcome.Holds, $"{id}: {outcome.Explanation}");
     }
+
+    /// <summary>
+    /// Extreme magnitudes never make a theorem fail: its eval sample with every matrix entry scaled by 1e150, 1e200 or 1e-300
+    /// holds, is inconclusive (non-finite values, meaningless tolerances) or is refused as bad input, never "holds": false.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(ExamplesFile.TheoremIds), MemberType = typeof(ExamplesFile))]
+    public void Extreme_magnitudes_never_refute_a_theorem(string id)
+    {
+        var claim = ExamplesFile.Find(id);
+        var sample = System.Text.Json.Nodes.JsonNode.Parse(Assert.IsType<string>(claim.SampleInput))!.AsObject();
+        foreach (var factor in new[] { 1e150, 1e200, 1e-300 })
+        {
+            var scaled = new System.Text.Json.Nodes.JsonObject();
+            foreach (var (name, value) in sample)
+                scaled[name] = value is System.Text.Json.Nodes.JsonArray rows ? Scale(rows, factor) : value?.DeepClone();
+            Outcome outcome;
+            try
+            {
+                outcome = claim.Evaluate(InputReader.FromJson(scaled.ToJsonString(), new EvalOptions())).Outcome;
+            }
+            catch (InputException)
+            {
+                continue;
+            }
+            Assert.False(outcome.Fails, $"{id} ×{factor}: {outcome.Explanation}");
+        }
+    }
+
+    private static System.Text.Json.Nodes.JsonNode Scale(System.Text.Json.Nodes.JsonNode node, double factor) => node switch
+    {
+        System.Text.Json.Nodes.JsonArray a => new System.Text.Json.Nodes.JsonArray(a.Select(x => (System.Text.Json.Nodes.JsonNode?)Scale(x!, factor)).ToArray()),
+        _ => System.Text.Json.Nodes.JsonValue.Create(ToDouble(node) * factor),
+    };
+
+    private static double ToDouble(System.Text.Json.Nodes.JsonNode node) =>
+        node.GetValueKind() == System.Text.Json.JsonValueKind.String
+            ? Verification.Numerics.Exact.Parse(node.GetValue<string>()).ToDouble()
+            : node.GetValue<double>();
 
     /// <summary>The symbolic decision is the engine's own: the file's dropout identity at m=2, n=3, r=3 is the catalog's derivation.</summary>
     [Fact]

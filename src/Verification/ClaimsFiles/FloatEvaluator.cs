@@ -161,7 +161,7 @@ public sealed class FloatEvaluator
         }
         var matrix = a.ToMatrix();
         CheckFinite(matrix, node);
-        var sigma = matrix.Svd(false).S;
+        var sigma = Verification.LinearAlgebra.Svd.Of(matrix, vectors: false).S;
         var k = Math.Min(a.Rows, a.Columns);
         var top = k == 0 ? 0 : sigma[0];
         // Backward stability (p(m,n)·u·σ₁ with p = m·n, taken conservatively, doubled) and Weyl's inequality for the entry errors.
