@@ -123,7 +123,7 @@ public static class FileClaims
         var witness = holds ? null : Witness(model, difference.First(d => !d.IsZero));
         var outcome = Outcome.Decide(holds, Value.Of(Text(lhs)), Value.Of(Text(rhs)),
                 holds ? $"symbolic: the difference of the sides expands to 0 at {instance.SizeText}"
-                    : $"symbolic: the difference of the sides at {instance.SizeText} is {text}{(witness is null ? "" : $"; it is nonzero at {witness}")}",
+                    : $"symbolic: the difference of the sides at {instance.SizeText} is {text} (its {terms} {(terms == 1 ? "term is" : "terms are")} the residual){(witness is null ? "" : $"; it is nonzero at {witness}")}",
                 residual: terms)
             .WithDetails(new NamedValue("method", Value.Of("symbolic expansion")), new NamedValue("difference", Value.Of(text)));
         return witness is null ? outcome : outcome.WithDetails(new NamedValue("witness", Value.Of(witness)));
