@@ -109,6 +109,20 @@ public class LanguageTests
         Assert.True(sampled.ErrorAt(0, 0) < 0.5, $"half-width {sampled.ErrorAt(0, 0)}");
     }
 
+    /// <summary>Exact values reach double precision at any magnitude (converting numerator and denominator separately gave 0 for 1e-300).</summary>
+    [Fact]
+    public void Exact_values_convert_to_doubles_at_any_magnitude()
+    {
+        var tiny = Verification.Numerics.Exact.FromDouble(1e-150);
+        Assert.Equal(1e-300, Doubles.Of(tiny * tiny), 1e-315);
+        Assert.Equal(-3e-320, Doubles.Of(-Verification.Numerics.Exact.FromDouble(3e-320)));
+        Assert.Equal(double.Epsilon, Doubles.Of(Verification.Numerics.Exact.FromDouble(double.Epsilon)));
+        var huge = Verification.Numerics.Exact.FromDouble(1e200);
+        Assert.Equal(double.PositiveInfinity, Doubles.Of(huge * huge));
+        Assert.Equal(1.0 / 3, Doubles.Of(new Fractions.Fraction(1, 3)));
+        Assert.Equal(0.0, Doubles.Of(Fractions.Fraction.Zero));
+    }
+
     /// <summary>Past the symbolic engine's work budget, the size is evaluated exactly at a rational point instead, and the outcome says so.</summary>
     [Fact]
     public void A_claim_too_large_to_decide_symbolically_falls_back_and_says_so()

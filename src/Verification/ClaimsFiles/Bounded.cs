@@ -53,6 +53,12 @@ public sealed class Bounded
 
     public Bounded Map(Func<double, double, (double, double)> f) => Create(Rows, Columns, (i, j) => f(this[i, j], ErrorAt(i, j)));
 
+    /// <summary>
+    /// The absolute error a product or quotient may add when it underflows into the subnormals (half the smallest subnormal,
+    /// rounded up to it): relative bounds alone say nothing there (1e-160 · 1e-160 rounds to a multiple of 2^-1074).
+    /// </summary>
+    public const double Underflow = double.Epsilon;
+
     public static (double, double) Add(double a, double ea, double b, double eb)
     {
         var v = a + b;
@@ -62,7 +68,7 @@ public sealed class Bounded
     public static (double, double) Multiply(double a, double ea, double b, double eb)
     {
         var v = a * b;
-        return (v, Math.Abs(a) * eb + Math.Abs(b) * ea + ea * eb + 2 * U * Math.Abs(v));
+        return (v, Math.Abs(a) * eb + Math.Abs(b) * ea + ea * eb + 2 * U * Math.Abs(v) + Underflow);
     }
 
     /// <summary>a/b; an error bound of +∞ when b's error interval contains 0 (the comparison is then no evidence).</summary>
@@ -70,7 +76,7 @@ public sealed class Bounded
     {
         var v = a / b;
         if (Math.Abs(b) <= eb) return (v, double.PositiveInfinity);
-        return (v, (ea * Math.Abs(b) + Math.Abs(a) * eb) / (Math.Abs(b) * (Math.Abs(b) - eb)) + 2 * U * Math.Abs(v));
+        return (v, (ea * Math.Abs(b) + Math.Abs(a) * eb) / (Math.Abs(b) * (Math.Abs(b) - eb)) + 2 * U * Math.Abs(v) + Underflow);
     }
 
     public static Bounded operator +(Bounded a, Bounded b) => Create(a.Rows, a.Columns, (i, j) => Add(a[i, j], a.ErrorAt(i, j), b[i, j], b.ErrorAt(i, j)));
@@ -88,7 +94,7 @@ public sealed class Bounded
 
     public Bounded Transpose() => Create(Columns, Rows, (i, j) => (this[j, i], ErrorAt(j, i)));
 
-    /// <summary>A product: each entry a sum of K products, held to Σ(|a||e_b| + |b||e_a| + e_a e_b) + 2γ_{K+1}Σ|a||b|.</summary>
+    /// <summary>A product: each entry a sum of K products, held to Σ(|a||e_b| + |b||e_a| + e_a e_b) + 2γ_{K+1}Σ|a||b| (+ 2K underflows).</summary>
     public static Bounded operator *(Bounded a, Bounded b)
     {
         var k = a.Columns;
@@ -103,7 +109,7 @@ public sealed class Bounded
                 magnitude += Math.Abs(x * y);
                 propagated += Math.Abs(x) * ey + Math.Abs(y) * ex + ex * ey;
             }
-            return (s, propagated * (1 + gamma) + gamma * magnitude);
+            return (s, propagated * (1 + gamma) + gamma * magnitude + 2 * k * Underflow);
         });
     }
 
@@ -117,7 +123,7 @@ public sealed class Bounded
             propagated += 2 * Math.Abs(Values[t]) * Errors[t] + Errors[t] * Errors[t];
         }
         var gamma = 2 * Rounding.Gamma(Values.Length + 1);
-        return (s, propagated * (1 + gamma) + gamma * s);
+        return (s, propagated * (1 + gamma) + gamma * s + 2 * Values.Length * Underflow);
     }
 
     /// <summary>√a for a ≥ −e; |√x − √a| ≤ min(√e, e/√a) for every x within e of a.</summary>

@@ -41,9 +41,9 @@ public static class Expectations
     {
         var x = exact[i, j];
         if (!x.IsConstant) throw new InvalidOperationException("an exact value still depends on a symbol");
-        var v = x.ConstantValue.ToDouble();
+        var v = Doubles.Of(x.ConstantValue);
         if (!double.IsFinite(v)) throw new NonFiniteException("an exact value is beyond double precision");
-        return (v, 2 * U * Math.Abs(v));
+        return (v, 2 * U * Math.Abs(v) + double.Epsilon);
     });
 
     /// <summary>The retain probability of a mask at this instance, exactly, checked to lie in [0, 1].</summary>

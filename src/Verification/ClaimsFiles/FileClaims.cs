@@ -200,7 +200,7 @@ public static class FileClaims
         var (lv, rv) = (Value0(lhs, worst.I, worst.J), Value0(rhs, worst.I, worst.J));
         var outcome = model.Relation == Relation.Equal && scalar
             ? Outcome.Exact(lv, rv, $"{how}: difference {Exact.Format(lv - rv)}")
-            : Outcome.Decide(worst.Holds, Value.Of(lv), Value.Of(rv), $"{how}: lhs {model.RelationText} rhs{where} {(worst.Holds ? "holds" : "fails")} (lhs − rhs = {Exact.Format(lv - rv)})", residual: worst.Residual.ToDouble());
+            : Outcome.Decide(worst.Holds, Value.Of(lv), Value.Of(rv), $"{how}: lhs {model.RelationText} rhs{where} {(worst.Holds ? "holds" : "fails")} (lhs − rhs = {Exact.Format(lv - rv)})", residual: Doubles.Of(worst.Residual));
         return outcome.WithDetails(
             new NamedValue("residualExact", Value.Of(worst.Residual)),
             new NamedValue("method", Value.Of(prefix.Length > 0 ? "exact evaluation (symbolic budget exceeded)" : "exact rational arithmetic")),

@@ -45,7 +45,7 @@ public sealed record FileInstance(InstanceMode Mode, IReadOnlyList<KeyValuePair<
     }, StringComparer.Ordinal);
 
     public IReadOnlyDictionary<string, Matrix<double>> FloatingValues() =>
-        Values.ToDictionary(v => v.Name, v => v.Floating ?? v.Exact!.ToDouble(), StringComparer.Ordinal);
+        Values.ToDictionary(v => v.Name, v => v.Floating ?? Matrix<double>.Build.Dense(v.Exact!.RowCount, v.Exact.ColumnCount, (i, j) => Doubles.Of(v.Exact[i, j])), StringComparer.Ordinal);
 
     /// <summary>The same assignment read as exact rationals (for the exact path of a floating instance).</summary>
     public FileInstance AsExact() => this with

@@ -59,7 +59,7 @@ public sealed class FloatEvaluator
         switch (node)
         {
             case NumberNode n:
-                return Bounded.Scalar(n.Value.ToDouble(), n.Value.Denominator.IsOne || IsDyadic(n) ? 0 : U * Math.Abs(n.Value.ToDouble()));
+                return Bounded.Scalar(Doubles.Of(n.Value), n.Value.Denominator.IsOne || IsDyadic(n) ? 0 : U * Math.Abs(Doubles.Of(n.Value)));
             case NameNode n:
                 if (indices.TryGetValue(n.Name, out var index)) return Bounded.Scalar(index);
                 if (dims.TryGetValue(n.Name, out var dim) && !values.ContainsKey(n.Name)) return Bounded.Scalar(dim);
