@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Verification.Engine;
 using Verification.Topics.Symbolic;
+using Verification.Topics.Depth;
 using Verification.Topics.Dropout;
 using Verification.Topics.Factorization;
 
@@ -16,6 +17,7 @@ public static class Catalog
     [
         DropoutTopic.Instance,
         FactorizationTopic.Instance,
+        DepthTopic.Instance,
         SymbolicTopic.Instance,
     ]));
 
