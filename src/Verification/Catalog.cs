@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Verification.Engine;
 using Verification.Topics.Symbolic;
+using Verification.Topics.Approximation;
 using Verification.Topics.Depth;
 using Verification.Topics.Dropout;
 using Verification.Topics.Factorization;
@@ -18,6 +19,7 @@ public static class Catalog
         DropoutTopic.Instance,
         FactorizationTopic.Instance,
         DepthTopic.Instance,
+        ApproximationTopic.Instance,
         SymbolicTopic.Instance,
     ]));
 

@@ -21,5 +21,10 @@ public sealed class DepthTopic : ITopic
 
     public IReadOnlyList<Source> Sources { get; } = [Bibliography.Telgarsky2016, Bibliography.Montufar2014];
 
-    public IReadOnlyList<Figure> Figures { get; } = [];
+    public IReadOnlyList<Figure> Figures { get; } =
+    [
+        new(DepthClaims.SawtoothClaim.Id, "the sawtooth m_k on [0, 1] for k = 1..4, drawn through its exact breakpoints", 1600, 420, DepthFigures.Sawtooth),
+        new(DepthClaims.ShallowPieces.Id, "twelve hidden units: one wide random layer, four random layers of three (each the draw with the most pieces of 20), and the six-layer sawtooth", 1600, 480, DepthFigures.DeepAgainstShallow),
+        new(DepthClaims.MontufarRegions.Id, "the folding network of width 3 with L = 1, 2, 3 layers on [0, 1]", 1600, 480, DepthFigures.Folding),
+    ];
 }
