@@ -141,7 +141,7 @@ public readonly struct Rational : IEquatable<Rational>, IComparable<Rational>
                 if (da == 1) return FromLong(sum);
                 if (sum == 0) return Zero;
                 var gs = Gcd(sum, da);
-                return gs == 1 ? new Rational(sum, da) : new Rational(sum / gs, da / gs);
+                return gs == 1 ? FromReduced(sum, da) : FromReduced(sum / gs, da / gs);
             }
             var g = Gcd(da, db);
             if (g == 1) return FromReduced((Int128)a.numerator * db + (Int128)b.numerator * da, (Int128)da * db);

@@ -19,5 +19,9 @@ public sealed class ApproximationTopic : ITopic
 
     public IReadOnlyList<Source> Sources { get; } = [Bibliography.Cybenko1989, Bibliography.Hornik1991];
 
-    public IReadOnlyList<Figure> Figures { get; } = [];
+    public IReadOnlyList<Figure> Figures { get; } =
+    [
+        new(ApproximationClaims.ReluInterpolation.Id, "log–log exact sup error of the ReLU interpolant against N for x², a cubic and |x − 1/3|, with the bounds (dashed); and the interpolant of the cubic with N = 4", 1500, 560, ApproximationFigures.InterpolationPanels),
+        new(ApproximationClaims.SigmoidStaircaseClaim.Id, "log–log certified sup error of the sigmoid staircase (k = N²) against N for x², |x − 1/3| and √x, with the stated bound (dashed); and the staircase of √x with N = 8", 1500, 560, ApproximationFigures.StaircasePanels),
+    ];
 }

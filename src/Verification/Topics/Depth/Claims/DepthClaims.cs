@@ -26,7 +26,7 @@ public static class DepthClaims
         source: "Telgarsky2016",
         instances: SawtoothCases.Any,
         check: c => CheckSawtooth(c),
-        evidence: "exact rational piecewise-linear arithmetic: m from its network, m_k = m_j ∘ m_{k−j} by generic composition (k ≤ 14 in a check run, k = 20 in the tests, k ≤ 24 in eval), every breakpoint, value and slope compared exactly, and the k-layer width-2 network propagated layer by layer to the same canonical function") with
+        evidence: "exact rational piecewise-linear arithmetic: m from its network, m_k = m_j ∘ m_{k−j} by generic composition (k ≤ 12 in a check run, k = 20 in the tests, k ≤ 24 in eval), every breakpoint, value and slope compared exactly, and the k-layer width-2 network propagated layer by layer to the same canonical function") with
     {
         CaseBudget = n => Math.Max(1, n / 4),
     };
