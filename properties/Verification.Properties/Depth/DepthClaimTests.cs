@@ -86,3 +86,18 @@ public class DepthClaimTests
         Assert.True(f.PieceCount > Sawtooth.Network(2).Units + 1);
     }
 }
+
+/// <summary>The exact count against a numpy user's floating-point sampling where sampling can be right (every kink on the grid).</summary>
+public class SampledPieceTests
+{
+    [Theory]
+    [InlineData(3)]
+    [InlineData(8)]
+    public void Sampling_on_a_grid_through_every_kink_agrees_with_the_exact_count(int k)
+    {
+        var exact = Sawtooth.ByComposition(k).PieceCount;
+        Assert.Equal(exact, Verification.Reference.SampledPieces.Count(Sawtooth.Network(k), 0, 1, (4 << k) + 1));
+        // Off the grid the sampled count is wrong: with fewer samples than pieces it cannot see them all.
+        Assert.NotEqual(exact, Verification.Reference.SampledPieces.Count(Sawtooth.Network(k), 0, 1, (1 << k) / 2 + 3));
+    }
+}

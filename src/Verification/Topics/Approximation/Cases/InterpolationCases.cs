@@ -22,6 +22,9 @@ public sealed record InterpolationCase(ExactTarget F, int N, Rational A, Rationa
 /// </summary>
 public static class InterpolationCases
 {
+    /// <summary>The optional network target, instead of "f".</summary>
+    public static readonly InputField LayersInput = new("layers", "optional, instead of f: a ReLU network ℝ → ℝ (as for depth.shallow-pieces), a piecewise-linear target");
+
     public const int MaxN = 64;
 
     private static Gen<(Rational A, Rational B)> Interval { get; } = Gen.Frequency(
@@ -60,7 +63,7 @@ public static class InterpolationCases
             if (a >= b) throw new InputException($"the interval [a, b] = [{a}, {b}] is empty");
             return new InterpolationCase(f, n, a, b);
         },
-        Inputs = [new("f", TargetInput.Forms.Replace("\"sqrt(x)\", \"sin(2*pi*k*x)\" with a positive integer k, ", "")), new("N", $"number of intervals, 1 to {Interpolation.MaxN}"),
+        Inputs = [new("f", TargetInput.Forms.Replace("\"sqrt(x)\", \"sin(2*pi*k*x)\" with a positive integer k, ", "")), LayersInput, new("N", $"number of intervals, 1 to {Interpolation.MaxN}"),
             new("a", "optional left end (default 0), exact"), new("b", "optional right end (default 1), exact")],
         SampleInput = """{ "f": "x^3 - x/2 + 1/5", "N": 4 }""",
         Measure = c => c.F is PolynomialTarget p

@@ -57,7 +57,7 @@ public static class StaircaseCases
             if (!(k > 0) || k > 1e9) throw new InputException($"the steepness k must lie in (0, 1e9], got {k}");
             return new StaircaseCase(f, n, k);
         },
-        Inputs = [new("f", TargetInput.Forms), new("N", $"number of sigmoids, 1 to {SigmoidStaircase.MaxN}"), new("k", "optional steepness k > 0 (default N²)")],
+        Inputs = [new("f", TargetInput.Forms), InterpolationCases.LayersInput, new("N", $"number of sigmoids, 1 to {SigmoidStaircase.MaxN}"), new("k", "optional steepness k > 0 (default N²)")],
         SampleInput = """{ "f": "sqrt(x)", "N": 8 }""",
         Measure = c => new Dictionary<string, int> { ["N"] = c.N },
         Sizes = [new("N", 1, MaxN)],

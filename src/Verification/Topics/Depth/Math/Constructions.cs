@@ -6,8 +6,8 @@ namespace Verification.Topics.Depth;
 /// <summary>Telgarsky's sawtooth: the mirror map m(x) = 2ReLU(x) − 4ReLU(x − ½) and its k-fold compositions.</summary>
 public static class Sawtooth
 {
-    /// <summary>The largest k the sawtooth functions build (2^k pieces; k = 24 is about 16 million).</summary>
-    public const int MaxK = 24;
+    /// <summary>The largest k the sawtooth functions build (2^k pieces; k = 22 is about 4 million).</summary>
+    public const int MaxK = 22;
 
     /// <summary>m as a network: one hidden layer of two units, ReLU(x) and ReLU(x − ½), read out by (2, −4).</summary>
     public static ReluNetwork Mirror { get; } = ReluNetwork.FromLayers(
@@ -48,7 +48,7 @@ public static class Sawtooth
     public static void CheckK(int k)
     {
         if (k < 1) throw new ArgumentException($"k must be at least 1, got {k}");
-        if (k > MaxK) throw new LimitExceededException($"k = {k} is above {MaxK}: the sawtooth m_k has 2^k pieces (2^{MaxK} is about 16 million, a few GB in exact arithmetic)");
+        if (k > MaxK) throw new LimitExceededException($"k = {k} is above {MaxK}: the sawtooth m_k has 2^k pieces (2^{MaxK} is about 4 million pieces, about a GB in exact arithmetic)");
     }
 }
 
