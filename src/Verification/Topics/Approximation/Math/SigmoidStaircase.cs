@@ -40,7 +40,7 @@ public sealed class SigmoidStaircase
         N = n;
         Steepness = steepness;
         var values = Enumerable.Range(0, n + 1).Select(i => f.Evaluate((double)i / n)).ToArray();
-        var errors = Enumerable.Range(0, n + 1).Select(i => f.EvaluationError((double)i / n) + f.Variation(Rounding.UnitRoundoff * i / n)).ToArray();
+        var errors = Enumerable.Range(0, n + 1).Select(i => KnotError(f, (double)i / n)).ToArray();
         f0 = values[0];
         f0Error = errors[0];
         deltas = Enumerable.Range(1, n).Select(i => values[i] - values[i - 1]).ToArray();
@@ -56,6 +56,13 @@ public sealed class SigmoidStaircase
             s1 += errors[i] + errors[i + 1] + 6 * u * d + u * steepness * (2 * midpoints[i] + 1) * d;
             s2 += u * steepness * d;
         }
+    }
+
+    /// <summary>The error of f̂ at a knot i/N, itself rounded (relative error u): the evaluation error and f's variation over [x − ux, x + ux].</summary>
+    private static double KnotError(Target f, double x)
+    {
+        var shift = Rounding.UnitRoundoff * x;
+        return f.EvaluationError(x) + f.Variation(Math.Max(0, x - shift), Math.Min(1, x + shift), shift);
     }
 
     public Target Target { get; }
