@@ -19,7 +19,7 @@ public class StaircaseProperties
         var g = new SigmoidStaircase(c.F, c.N, c.K);
         var sup = g.CertifiedSupError();
         var sampled = Enumerable.Range(0, 4001).Select(i => i / 4000.0).Max(x => Math.Abs(c.F.Evaluate(x) - g.Evaluate(x)) - g.EvaluationError(x, c.F.Evaluate(x)));
-        var ok = sampled <= sup.Upper && sup.Lower <= sup.Upper && sup.Upper <= Math.Max(sup.Lower, 0) * (1 + 1e-3) + 1e-300 || !sup.Converged;
+        var ok = sampled <= sup.Upper && sup.Lower <= sup.Upper && (!sup.Converged || sup.Upper <= Math.Max(sup.Lower, 0) * (1 + 1e-3) + 1e-300);
         return ok.Label($"{c.F.Name}, N = {c.N}, k = {c.K}: [{sup.Lower}, {sup.Upper}], sampled {sampled}");
     });
 
