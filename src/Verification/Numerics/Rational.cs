@@ -94,10 +94,11 @@ public readonly struct Rational : IEquatable<Rational>, IComparable<Rational>
         return ToFraction().ToDouble();
     }
 
-    /// <summary>A double at least this value (the nearest double, moved up one step when it rounded down).</summary>
+    /// <summary>A double at least this value (the nearest double, moved up one step when it rounded down; ±∞ beyond the doubles).</summary>
     public double UpperDouble()
     {
         var d = ToDouble();
+        if (double.IsInfinity(d)) return d > 0 ? d : -double.MaxValue;
         return CompareTo(FromDouble(d)) > 0 ? Math.BitIncrement(d) : d;
     }
 

@@ -49,7 +49,7 @@ public static class StaircaseCases
     {
         Reader = input =>
         {
-            var f = TargetInput.Read(input, exact: false);
+            var f = TargetInput.ReadModerate(input);
             var n = input.Integer("N");
             if (n < 1) throw new InputException($"N must be at least 1, got {n}");
             if (n > SigmoidStaircase.MaxN) throw new InputException($"N = {n} is above the limit {SigmoidStaircase.MaxN} of the certified sup");

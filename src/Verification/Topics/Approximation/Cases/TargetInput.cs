@@ -11,6 +11,36 @@ public static partial class TargetInput
 {
     public const string Forms = "a polynomial in x of degree ≤ 3 with rational coefficients (e.g. \"x^3 - x/2 + 1/5\"), \"abs(x - c)\" with rational c, \"sqrt(x)\", \"sin(2*pi*k*x)\" with a positive integer k, or give \"layers\" (a ReLU network ℝ → ℝ) instead of \"f\"";
 
+    /// <summary>How the staircase scales, quoted when a target's coefficients are beyond the moderate range.</summary>
+    public const string StaircaseHomogeneity = "the staircase is linear in f (f → cf multiplies both f − G and the bound by |c|)";
+
+    /// <summary>
+    /// The target, for a floating-point claim: its nonzero coefficients (a polynomial's, or a network's slopes and intercepts
+    /// on [0, 1]) must lie in [1e-150, 1e150], where double evaluation neither overflows nor falls into the subnormal range
+    /// (where relative rounding bounds fail); beyond that, one line that says how to rescale.
+    /// </summary>
+    public static Target ReadModerate(InputReader input)
+    {
+        var f = Read(input, exact: false);
+        IEnumerable<Rational> coefficients = f switch
+        {
+            PolynomialTarget p => p.Coefficients,
+            PiecewiseTarget t => t.Function.Restrict(Rational.Zero, Rational.One) is var r ? r.Slopes.Concat(r.Intercepts) : [],
+            _ => [],
+        };
+        foreach (var c in coefficients)
+        {
+            if (c.IsZero) continue;
+            var a = Rational.Abs(c);
+            var small = a < Rational.FromDouble(Readers.ModerateMin);
+            if (small || a > Rational.FromDouble(Readers.ModerateMax))
+                throw new InputException($"f = {Shorten(f.Name)} has a coefficient of magnitude {(small ? "below 1e-150" : "above 1e150")}, outside 1e-150 ≤ |c| ≤ 1e150, where this claim's floating-point evaluation would overflow or lose all precision; {StaircaseHomogeneity}, so rescale f");
+        }
+        return f;
+    }
+
+    private static string Shorten(string text) => text.Length <= 80 ? text : text[..77] + "...";
+
     public static Target Read(InputReader input, bool exact)
     {
         if (input.Has("layers") && input.Has("f")) throw new InputException("give either \"f\" or \"layers\", not both");

@@ -19,7 +19,8 @@ public static class ApproximationClaims
         source: "Hornik1991",
         instances: InterpolationCases.Any,
         check: c => CheckInterpolation(c, Rational.Half, Rational.Of(1, 8)),
-        evidence: "exact: the network propagated to its pieces equals the interpolant, F(x_i) = f(x_i) at every knot, and on every piece |f − F| is compared with both bounds at the ends and at the critical points of f − F (rationals, or quadratic surds for cubics, compared exactly); L = max|f′| and ‖f″‖_∞ on [a, b] computed exactly; f = x² attains h²‖f″‖_∞/8 exactly");
+        evidence: "exact: the network propagated to its pieces equals the interpolant, F(x_i) = f(x_i) at every knot, and on every piece |f − F| is compared with both bounds at the ends and at the critical points of f − F (rationals, or quadratic surds for cubics, compared exactly); L = max|f′| and ‖f″‖_∞ on [a, b] computed exactly; f = x² attains h²‖f″‖_∞/8 exactly",
+        sides: "lhs: the exact sup |f − F| on [a, b] (a rational or a quadratic surd); rhs: the failing bound (h²‖f″‖_∞/8 or Lh/2), or the network's pieces and values against the interpolant's");
 
     public static Outcome CheckInterpolation(InterpolationCase c, Rational lipschitzConstant, Rational smoothConstant)
     {
@@ -82,7 +83,8 @@ public static class ApproximationClaims
         statement: @"\sup_{[a,b]}|f - F| \le \tfrac{Lh}{4} \text{ and } \le \tfrac{h^2\|f''\|_\infty}{16}",
         instances: InterpolationCases.Any,
         check: c => CheckInterpolation(c, Rational.Of(1, 4), Rational.Of(1, 16)),
-        evidence: "the exact certified sup against halved constants: x² attains h²‖f″‖_∞/8 and |x − c| at a midpoint attains Lh/2, so both halves fail");
+        evidence: "the exact certified sup against halved constants: x² attains h²‖f″‖_∞/8 and |x − c| at a midpoint attains Lh/2, so both halves fail",
+        sides: "lhs: the exact sup |f − F| on [a, b]; rhs: h²‖f″‖_∞/16 or Lh/4");
 
     // ---- approx.sigmoid-staircase ----
 
@@ -93,7 +95,8 @@ public static class ApproximationClaims
         source: "Cybenko1989",
         instances: StaircaseCases.Any,
         check: c => CheckStaircase(c, control: false),
-        evidence: "a certified sup: branch and bound on [0, 1] with the rounding error of each evaluation and the variation of f − G over each cell (the modulus of f plus radius × a bound on |G′|) as rigorous bounds, refined to 0.1 %, against the stated bound with the exact modulus of continuity ω (exact rationals for polynomials and piecewise-linear f, √δ for √x, 2sin(πνδ) for sin 2πνx); N = 1..64, k from N/2 to 16N²") with
+        evidence: "a certified sup: branch and bound on [0, 1] with the rounding error of each evaluation and the variation of f − G over each cell (the modulus of f plus radius × a bound on |G′|) as rigorous bounds, refined to 0.1 %, against the stated bound with the exact modulus of continuity ω (exact rationals for polynomials and piecewise-linear f, √δ for √x, 2sin(πνδ) for sin 2πνx); N = 1..64, k from N/2 to 16N²",
+        sides: "lhs: the certified upper end of sup |f − G| on [0, 1] (its lower end when that exceeds the bound); rhs: ω(1/(2N)) + ω(1/N)·C(k, N)") with
     {
         CaseBudget = n => Math.Max(1, n / 2),
     };
@@ -106,9 +109,13 @@ public static class ApproximationClaims
         if (omega == 0 && c.F is ExactTarget)
             return Outcome.Decide(true, Value.Of(0.0), Value.Of(0.0), "exact: ω(1/N) = 0, so f is constant on [0, 1], every step Δ_i is 0 and G = f")
                 .WithDetails(new NamedValue("supError", Value.Of(0.0)), new NamedValue("bound", Value.Of(0.0)));
+        if (!double.IsFinite(omega) || !double.IsFinite(omegaHalf))
+            return Outcome.Inconclusive($"the modulus of continuity overflows a double (ω(1/N) = {omega:G3}): {TargetInput.StaircaseHomogeneity}, so rescale f");
         var sup = g.CertifiedSupError(relativeTolerance: 1e-3);
         var tail = SigmoidStaircase.TailFactor(c.K, c.N);
         var bound = control ? omegaHalf : g.Bound();
+        if (!double.IsFinite(sup.Upper) || !double.IsFinite(sup.Lower) || !double.IsFinite(bound))
+            return Outcome.Inconclusive($"a floating-point value is not finite (certified sup in [{sup.Lower:G3}, {sup.Upper:G3}], bound {bound:G3}): {TargetInput.StaircaseHomogeneity}, so rescale f");
         var name = control ? "ω(1/(2N))" : "ω(1/(2N)) + ω(1/N)·C(k, N)";
         var tolerance = new Tolerance(16 * Rounding.UnitRoundoff * bound, "the bound evaluated in double: 16u relative");
         Outcome outcome;
@@ -138,7 +145,8 @@ public static class ApproximationClaims
         statement: @"\sup_{[0,1]}|f - G| \le \omega_f(\tfrac1{2N})",
         instances: StaircaseCases.Any,
         check: c => CheckStaircase(c, control: true),
-        evidence: "the certified sup against ω(1/(2N)) alone: with a shallow steepness (k ≈ N) the sigmoids' tails add up, e.g. at x = 0, and the certified lower bound exceeds it") with
+        evidence: "the certified sup against ω(1/(2N)) alone: with a shallow steepness (k ≈ N) the sigmoids' tails add up, e.g. at x = 0, and the certified lower bound exceeds it",
+        sides: "lhs: the certified upper end of sup |f − G| on [0, 1] (its lower end when that exceeds the bound); rhs: ω(1/(2N))") with
     {
         CaseBudget = n => Math.Max(1, n / 2),
     };

@@ -26,7 +26,8 @@ public static class DepthClaims
         source: "Telgarsky2016",
         instances: SawtoothCases.Any,
         check: c => CheckSawtooth(c),
-        evidence: "exact rational piecewise-linear arithmetic: m from its network, m_k = m_j ∘ m_{k−j} by generic composition (k ≤ 12 in a check run, k = 20 in the tests, k ≤ 24 in eval), every breakpoint, value and slope compared exactly, and the k-layer width-2 network propagated layer by layer to the same canonical function") with
+        evidence: "exact rational piecewise-linear arithmetic: m from its network, m_k = m_j ∘ m_{k−j} by generic composition (k ≤ 12 in a check run, k = 20 in the tests, k ≤ 24 in eval), every breakpoint, value and slope compared exactly, and the k-layer width-2 network propagated layer by layer to the same canonical function",
+        sides: "lhs and rhs: the failing exact fact's sides (the piece count of m_k on [0, 1] against 2^k, a breakpoint against j/2^k, a value against j mod 2, a slope against ±2^k, the composition against the network)") with
     {
         CaseBudget = n => Math.Max(1, n / 4),
     };
@@ -86,7 +87,8 @@ public static class DepthClaims
             var f = Sawtooth.ByComposition(c.K, c.Split);
             return Outcome.Decide(f.PieceCount == 2 * c.K, Value.Of((long)f.PieceCount), Value.Of(2L * c.K), $"exact: m_{c.K} has {f.PieceCount} pieces against 2k = {2 * c.K}");
         },
-        evidence: "exact piece count by generic composition; holds at k = 1, 2, so only k ≥ 3 refutes it");
+        evidence: "exact piece count by generic composition; holds at k = 1, 2, so only k ≥ 3 refutes it",
+        sides: "lhs: the exact piece count of m_k on [0, 1]; rhs: 2k");
 
     // ---- depth.shallow-pieces ----
 
@@ -97,7 +99,8 @@ public static class DepthClaims
         source: "Telgarsky2016",
         instances: NetworkCases.Any,
         check: CheckShallowPieces,
-        evidence: "exact piece counts on ℝ by layer-by-layer propagation in rational arithmetic (collinear pieces merged), compared with n + 1, (2w)^L and the proof's Π(w_ℓ + 1); the propagated function agrees with the network evaluated exactly at every listed breakpoint and between them; the generic shallow network reaches n + 1, the sawtooth 2^L and the folding network n^(L−1)(n + 1) on [0, 1]");
+        evidence: "exact piece counts on ℝ by layer-by-layer propagation in rational arithmetic (collinear pieces merged), compared with n + 1, (2w)^L and the proof's Π(w_ℓ + 1); the propagated function agrees with the network evaluated exactly at every listed breakpoint and between them; the generic shallow network reaches n + 1, the sawtooth 2^L and the folding network n^(L−1)(n + 1) on [0, 1]",
+        sides: "lhs: the exact number of affine pieces on ℝ; rhs: the failing bound (n + 1 for one hidden layer, (2w)^L, Π(w_ℓ + 1), a construction's exact count), or the network's value where the pieces disagree with it");
 
     public static Outcome CheckShallowPieces(NetworkCase c)
     {
@@ -165,7 +168,8 @@ public static class DepthClaims
             var n = c.Network.Units;
             return Outcome.Decide(p <= n + 1, Value.Of((long)p), Value.Of((long)n + 1), $"exact: {p} pieces against n + 1 = {n + 1} for {n} units in {c.Network.Depth} layers");
         },
-        evidence: "exact piece counts; true for one hidden layer, so only a deeper network (the sawtooth m_2 has 6 pieces on ℝ with 4 units) refutes it");
+        evidence: "exact piece counts; true for one hidden layer, so only a deeper network (the sawtooth m_2 has 6 pieces on ℝ with 4 units) refutes it",
+        sides: "lhs: the exact number of affine pieces on ℝ; rhs: n + 1 for n hidden units in all");
 
     // ---- depth.montufar-regions ----
 
@@ -176,7 +180,8 @@ public static class DepthClaims
         source: "Montufar2014",
         instances: FoldingCases.Any,
         check: CheckFolding,
-        evidence: "exact piece counts of the folding network on [0, 1] and on ℝ by layer propagation in rational arithmetic (collinear pieces merged), for the default and random last layers (thresholds and readouts), compared with n^(L−1)(n + 1) and (2n)^L; the pieces agree with the network evaluated exactly");
+        evidence: "exact piece counts of the folding network on [0, 1] and on ℝ by layer propagation in rational arithmetic (collinear pieces merged), for the default and random last layers (thresholds and readouts), compared with n^(L−1)(n + 1) and (2n)^L; the pieces agree with the network evaluated exactly",
+        sides: "lhs: the folding network's exact piece count (on [0, 1], or on ℝ); rhs: n^(L−1)(n + 1) (on [0, 1]) or (2n)^L (on ℝ)");
 
     public static Outcome CheckFolding(FoldingCase c)
     {
@@ -217,5 +222,6 @@ public static class DepthClaims
             var claimed = BigInteger.Pow(c.N + 1, c.L);
             return Outcome.Decide(p == claimed, Value.Of((long)p), RationalValues.Of(claimed), $"exact: {p} pieces against (n + 1)^L = {claimed}");
         },
-        evidence: "exact piece counts; equal at L = 1, so only a deeper network refutes it");
+        evidence: "exact piece counts; equal at L = 1, so only a deeper network refutes it",
+        sides: "lhs: the folding network's exact piece count on [0, 1]; rhs: (n + 1)^L");
 }
