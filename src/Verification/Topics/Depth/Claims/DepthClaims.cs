@@ -57,15 +57,15 @@ public static class DepthClaims
         };
         details.AddRange(Listed(f));
         return Outcome.All(
-            Outcome.Decide(f.PieceCount == n, Value.Of((long)f.PieceCount), Value.Of(n), $"exact: m_{c.K} has {f.PieceCount} affine pieces on [0, 1] (2^{c.K} = {n})"),
+            Outcome.Decide(f.PieceCount == n, Value.Of((long)f.PieceCount), Value.Of(n), $"exact: m_{c.K} has {f.PieceCount} affine pieces on [0, 1] (2^{c.K} = {n})", Gap(f.PieceCount, n)),
             Outcome.Decide(f.PieceCount == n && badBreak is null, Value.Of(badBreak is { } b ? f.Breakpoint(b).ToString() : "all j/2^k"), Value.Of($"j/{n}"),
-                badBreak is { } bb ? $"exact: breakpoint {bb + 1} of m_{c.K} is {f.Breakpoint(bb)}, not {bb + 1}/{n}" : $"exact: the breakpoints are j/{n}, j = 1..{n - 1}"),
+                badBreak is { } bb ? $"exact: breakpoint {bb + 1} of m_{c.K} is {f.Breakpoint(bb)}, not {bb + 1}/{n}" : $"exact: the breakpoints are j/{n}, j = 1..{n - 1}", 1),
             Outcome.Decide(badValue is null && endsZero, Value.Of(badValue is { } v ? f.ValueAtBreakpoint(v).ToString() : "0, 1, 0, …"), Value.Of("j mod 2"),
-                badValue is { } vv ? $"exact: m_{c.K} at breakpoint {vv + 1} is {f.ValueAtBreakpoint(vv)}, not {(vv + 1) % 2}" : "exact: the values at j/2^k alternate 0, 1, …, 0"),
+                badValue is { } vv ? $"exact: m_{c.K} at breakpoint {vv + 1} is {f.ValueAtBreakpoint(vv)}, not {(vv + 1) % 2}" : "exact: the values at j/2^k alternate 0, 1, …, 0", 1),
             Outcome.Decide(badSlope is null, Value.Of(badSlope is { } s ? f.Slope(s).ToString() : $"±{n}"), Value.Of($"±{n}"),
-                badSlope is { } ss ? $"exact: piece {ss + 1} of m_{c.K} has slope {f.Slope(ss)}" : $"exact: the slopes alternate +{n}, −{n}"),
+                badSlope is { } ss ? $"exact: piece {ss + 1} of m_{c.K} has slope {f.Slope(ss)}" : $"exact: the slopes alternate +{n}, −{n}", 1),
             Outcome.Decide(f.Equals(g), Value.Of(g.ToString()), Value.Of(f.ToString()),
-                $"exact: the {c.K}-layer width-2 network computes the same canonical function as the composition"))
+                $"exact: the {c.K}-layer width-2 network computes the same canonical function as the composition", 1))
             .WithDetails(details.ToArray());
     }
 
@@ -85,7 +85,7 @@ public static class DepthClaims
         check: c =>
         {
             var f = Sawtooth.ByComposition(c.K, c.Split);
-            return Outcome.Decide(f.PieceCount == 2 * c.K, Value.Of((long)f.PieceCount), Value.Of(2L * c.K), $"exact: m_{c.K} has {f.PieceCount} pieces against 2k = {2 * c.K}");
+            return Outcome.Decide(f.PieceCount == 2 * c.K, Value.Of((long)f.PieceCount), Value.Of(2L * c.K), $"exact: m_{c.K} has {f.PieceCount} pieces against 2k = {2 * c.K}", Gap(f.PieceCount, 2 * c.K));
         },
         evidence: "exact piece count by generic composition; holds at k = 1, 2, so only k ≥ 3 refutes it",
         sides: "lhs: the exact piece count of m_k on [0, 1]; rhs: 2k");
@@ -112,17 +112,17 @@ public static class DepthClaims
         var partition = PieceBounds.Partition(net.Widths);
         var parts = new List<Outcome>
         {
-            Outcome.Decide(p <= deep, RationalValues.Of(p), RationalValues.Of(deep), $"exact: {p} pieces ≤ (2w)^L = (2·{width})^{depth} = {deep}"),
-            Outcome.Decide(p <= partition, RationalValues.Of(p), RationalValues.Of(partition), $"exact: {p} pieces ≤ Π(w_ℓ + 1) = {partition} (the bound the proof gives)"),
+            Outcome.Decide(p <= deep, RationalValues.Of(p), RationalValues.Of(deep), $"exact: {p} pieces ≤ (2w)^L = (2·{width})^{depth} = {deep}", Gap(p, deep)),
+            Outcome.Decide(p <= partition, RationalValues.Of(p), RationalValues.Of(partition), $"exact: {p} pieces ≤ Π(w_ℓ + 1) = {partition} (the bound the proof gives)", Gap(p, partition)),
             Agreement(net, f),
         };
         if (depth == 1)
-            parts.Insert(0, Outcome.Decide(p <= units + 1, RationalValues.Of(p), Value.Of((long)units + 1), $"exact: one hidden layer of n = {units} units, {p} pieces ≤ n + 1 = {units + 1}"));
+            parts.Insert(0, Outcome.Decide(p <= units + 1, RationalValues.Of(p), Value.Of((long)units + 1), $"exact: one hidden layer of n = {units} units, {p} pieces ≤ n + 1 = {units + 1}", Gap(p, units + 1)));
         if (c.Reaches is { } reach)
         {
             var restricted = reach.Start is null && reach.End is null ? f : net.ToPiecewiseLinear(reach.Start, reach.End);
             parts.Add(Outcome.Decide(restricted.PieceCount == reach.Pieces, Value.Of((long)restricted.PieceCount), RationalValues.Of(reach.Pieces),
-                $"exact: the {c.Family} reaches {reach.Why} = {reach.Pieces} pieces on {restricted.DomainText}"));
+                $"exact: the {c.Family} reaches {reach.Why} = {reach.Pieces} pieces on {restricted.DomainText}", Gap(restricted.PieceCount, reach.Pieces)));
         }
         var details = new List<NamedValue>
         {
@@ -153,7 +153,7 @@ public static class DepthClaims
         points.Add(right);
         var bad = points.Cast<Rational?>().FirstOrDefault(x => f.Evaluate(x!.Value) != net.Evaluate(x.Value));
         return bad is { } x
-            ? Outcome.Decide(false, RationalValues.Of(f.Evaluate(x)), RationalValues.Of(net.Evaluate(x)), $"the propagated pieces disagree with the network at x = {x}")
+            ? Outcome.Decide(false, RationalValues.Of(f.Evaluate(x)), RationalValues.Of(net.Evaluate(x)), $"the propagated pieces disagree with the network at x = {x}", Math.Max(Rational.Abs(f.Evaluate(x) - net.Evaluate(x)).ToDouble(), double.Epsilon))
             : Outcome.Decide(true, Value.Of((long)points.Count), Value.Of((long)points.Count), $"exact: the pieces agree with the network evaluated at {points.Count} points");
     }
 
@@ -166,7 +166,7 @@ public static class DepthClaims
         {
             var p = c.Network.ToPiecewiseLinear().PieceCount;
             var n = c.Network.Units;
-            return Outcome.Decide(p <= n + 1, Value.Of((long)p), Value.Of((long)n + 1), $"exact: {p} pieces against n + 1 = {n + 1} for {n} units in {c.Network.Depth} layers");
+            return Outcome.Decide(p <= n + 1, Value.Of((long)p), Value.Of((long)n + 1), $"exact: {p} pieces against n + 1 = {n + 1} for {n} units in {c.Network.Depth} layers", Gap(p, n + 1));
         },
         evidence: "exact piece counts; true for one hidden layer, so only a deeper network (the sawtooth m_2 has 6 pieces on ℝ with 4 units) refutes it",
         sides: "lhs: the exact number of affine pieces on ℝ; rhs: n + 1 for n hidden units in all");
@@ -205,8 +205,8 @@ public static class DepthClaims
                 details.Add(new($"b{l + 1}", RationalValues.Row(net.Bias(l))));
             }
         return Outcome.All(
-            Outcome.Decide(f.PieceCount == bound, Value.Of((long)f.PieceCount), RationalValues.Of(bound), $"exact: the folding network (n = {c.N}, L = {c.L}) has {f.PieceCount} pieces on [0, 1]; n^(L−1)(n + 1) = {bound}"),
-            Outcome.Decide(onR.PieceCount >= bound && onR.PieceCount <= upper, Value.Of((long)onR.PieceCount), RationalValues.Of(upper), $"exact: on ℝ, {bound} ≤ {onR.PieceCount} ≤ (2n)^L = {upper}"),
+            Outcome.Decide(f.PieceCount == bound, Value.Of((long)f.PieceCount), RationalValues.Of(bound), $"exact: the folding network (n = {c.N}, L = {c.L}) has {f.PieceCount} pieces on [0, 1]; n^(L−1)(n + 1) = {bound}", Gap(f.PieceCount, bound)),
+            Outcome.Decide(onR.PieceCount >= bound && onR.PieceCount <= upper, Value.Of((long)onR.PieceCount), RationalValues.Of(upper), $"exact: on ℝ, {bound} ≤ {onR.PieceCount} ≤ (2n)^L = {upper}", Math.Max((double)(bound - onR.PieceCount), (double)(onR.PieceCount - upper))),
             Agreement(net, f))
             .WithDetails(details.ToArray());
     }
@@ -220,8 +220,11 @@ public static class DepthClaims
         {
             var p = c.Network.ToPiecewiseLinear(Rational.Zero, Rational.One).PieceCount;
             var claimed = BigInteger.Pow(c.N + 1, c.L);
-            return Outcome.Decide(p == claimed, Value.Of((long)p), RationalValues.Of(claimed), $"exact: {p} pieces against (n + 1)^L = {claimed}");
+            return Outcome.Decide(p == claimed, Value.Of((long)p), RationalValues.Of(claimed), $"exact: {p} pieces against (n + 1)^L = {claimed}", Gap(p, claimed));
         },
         evidence: "exact piece counts; equal at L = 1, so only a deeper network refutes it",
         sides: "lhs: the folding network's exact piece count on [0, 1]; rhs: (n + 1)^L");
+
+    /// <summary>The violation of an exact count comparison: |a − b| pieces (the failing part's residual; 0 when it holds).</summary>
+    private static double Gap(BigInteger a, BigInteger b) => (double)BigInteger.Abs(a - b);
 }
