@@ -1,6 +1,8 @@
 using System.Runtime.CompilerServices;
 using Verification.Engine;
 using Verification.Topics.Symbolic;
+using Verification.Topics.DropBlock;
+using Verification.Topics.DropConnect;
 using Verification.Topics.Dropout;
 using Verification.Topics.Factorization;
 
@@ -15,6 +17,8 @@ public static class Catalog
     private static readonly Lazy<ClaimCatalog> Built = new(() => new ClaimCatalog(
     [
         DropoutTopic.Instance,
+        DropBlockTopic.Instance,
+        DropConnectTopic.Instance,
         FactorizationTopic.Instance,
         SymbolicTopic.Instance,
     ]));

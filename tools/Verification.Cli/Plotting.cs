@@ -48,6 +48,14 @@ public static class Plotting
             circle.LineWidth = 2;
             if (c.Dashed) circle.LinePattern = LinePattern.Dashed;
         }
+        foreach (var line in panel.Lines)
+        {
+            var scatter = plot.Add.ScatterLine(line.Points.Select(p => p.X).ToArray(), line.Points.Select(p => p.Y).ToArray(), Color.FromHex(Hex(line.Color)));
+            scatter.LineWidth = 2;
+            if (line.Dashed) scatter.LinePattern = LinePattern.Dashed;
+            if (line.Label.Length > 0) scatter.LegendText = line.Label;
+        }
+        if (panel.Lines.Any(l => l.Label.Length > 0)) plot.ShowLegend();
         foreach (var set in panel.Markers)
         {
             var shape = set.Shape switch
@@ -62,7 +70,7 @@ public static class Plotting
         plot.XLabel(panel.XLabel);
         plot.YLabel(panel.YLabel);
         plot.Axes.SetLimits(panel.XMin, panel.XMax, panel.YMin, panel.YMax);
-        plot.Axes.SquareUnits();
+        if (panel.SquareUnits) plot.Axes.SquareUnits();
     }
 
     /// <summary>The few colour names figures use, as hex; #rrggbb passes through.</summary>
