@@ -31,7 +31,7 @@ public sealed class DropBlockTopic : ITopic
     public IReadOnlyList<Figure> Figures { get; } =
     [
         new(DropBlockClaims.KSupportClosedForm.Id,
-            "slices of the unit balls in ℝ³: the 2-support norm (heatmap and its unit sphere) between ℓ1 (the 1-support norm) and ℓ2 (the 3-support norm)",
+            "slices of the unit balls in ℝ³: the 2-support norm (heatmap and its unit sphere, red) between ℓ1 (the 1-support norm, blue) and ℓ2 (the 3-support norm, dashed orange)",
             1500, 520, UnitBallSlices),
         new(DropBlockClaims.Minimizer.Id,
             "shrinkage paths: the singular values of argmin ‖Y − M‖² + λΩ(M) as λ grows, σ(Y) = (5, 4, 3, 2, 1), for the nuclear norm, dropout (‖M‖_*²) and DropBlock (‖M‖_(b)², b = 2, 3): the recipe's minimizer",
@@ -89,9 +89,9 @@ public sealed class DropBlockTopic : ITopic
             Heatmap = new Heatmap(values, "2-support norm"),
             Lines =
             [
-                new Line("ℓ1 (k = 1)", UnitSphere(1, slice.Origin, slice.E1, slice.E2), "#1f77b4", Dashed: false),
-                new Line("2-support (k = 2)", UnitSphere(2, slice.Origin, slice.E1, slice.E2), "#FF0000", Dashed: false),
-                new Line("ℓ2 (k = 3)", UnitSphere(3, slice.Origin, slice.E1, slice.E2), "#FFFFFF", Dashed: true),
+                new Line("l1 = 1-support", UnitSphere(1, slice.Origin, slice.E1, slice.E2), "#1f77b4", Dashed: false),
+                new Line("2-support", UnitSphere(2, slice.Origin, slice.E1, slice.E2), "#FF0000", Dashed: false),
+                new Line("l2 = 3-support", UnitSphere(3, slice.Origin, slice.E1, slice.E2), "#ff7f0e", Dashed: true),
             ],
         };
     }).ToArray();

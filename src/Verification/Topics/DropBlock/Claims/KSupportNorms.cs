@@ -63,7 +63,15 @@ public static partial class DropBlockClaims
             Tolerance.Spectral(m, n, 2 * (m + n), 2 * c.X.FrobeniusNorm() * c.ProbeMatrix.FrobeniusNorm()),
             "spectral Hölder: ⟨X, Z⟩ ≤ ‖X‖_(k)·(Σ_{i≤k} σ_i(Z)²)^{1/2}"));
 
-        return Outcome.All(outcomes.ToArray()).WithDetails(
+        var all = Outcome.All(outcomes.ToArray());
+        if (all.Holds)
+            all = all with
+            {
+                Lhs = Value.Of(norm.Squared),
+                Rhs = Value.Of(bracket.Upper),
+                Explanation = $"the closed form ‖w‖_(k)² (lhs) lies in the certified bracket [{bracket.Lower:R}, {bracket.Upper:R}] of the variational form (rhs: its upper end), and every other check holds; the residual is the largest relative one, of: {all.Explanation}",
+            };
+        return all.WithDetails(
             new NamedValue("norm", Value.Of(norm.Value)), new NamedValue("squared", Value.Of(norm.Squared)),
             new NamedValue("q", Value.Of(norm.Q)), new NamedValue("head", Value.Of(norm.Head)),
             new NamedValue("conditionHeld", Value.Of(norm.ConditionHeld ? "yes" : "no (a tie broken by rounding: the feasible q with the smallest value)")),

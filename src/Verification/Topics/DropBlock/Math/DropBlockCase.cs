@@ -31,6 +31,16 @@ public sealed record DropBlockCase(Matrix<double> Y, Matrix<double> U, Matrix<do
         ExactMatrix.FromDoubles(Y), ExactMatrix.FromDoubles(U), ExactMatrix.FromDoubles(V), X is null ? null : ExactMatrix.FromDoubles(X),
         BlockSize, Exact.FromDouble(Theta));
 
+    /// <summary>
+    /// A reproducible random instance with X = I: Y uniform in [−1, 1] (m×n), U and V uniform scaled by 1/√d (d = r·b), as
+    /// <see cref="DropoutCase.Random"/>. The benchmarks and the accuracy properties use the same instances.
+    /// </summary>
+    public static DropBlockCase Random(int m, int n, int blocks, int blockSize, double theta, int seed)
+    {
+        var c = DropoutCase.Random(m, n, blocks * blockSize, theta, seed);
+        return new DropBlockCase(c.Y, c.U, c.V, null, blockSize, theta);
+    }
+
     /// <summary>Validates shapes (b divides d, U m×d, V n×d, X n×N, Y m×N) and θ ∈ (0, 1]; throws <see cref="ArgumentException"/>.</summary>
     public static DropBlockCase Create(Matrix<double> y, Matrix<double> u, Matrix<double> v, Matrix<double>? x, int blockSize, double theta)
     {

@@ -1,0 +1,126 @@
+using System.Text.Json;
+using Verification.Properties.Cli;
+using Xunit;
+
+namespace Verification.Properties.DropBlock;
+
+/// <summary>`eval` and `plot` on Part III-b: the errata's counterexamples reproduce, bad input is one line and exit 2.</summary>
+[Collection("Console")]
+public class PartThreeBCliTests
+{
+    private static (int Code, string Out, string Err) Run(params string[] args) => CliRun.Capture(args);
+
+    private static string Input(string json)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"verification-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, json);
+        return path;
+    }
+
+    private static string Example(string name) => Path.Combine(Snapshots.Snapshot.RepositoryRoot, "examples", name);
+
+    [Theory]
+    [InlineData("dropblock.expectation.as-stated", "dropblock-expectation-as-stated.json", "0", "1")]
+    [InlineData("dropblock.expectation.as-stated", "dropblock-expectation-as-stated-with-data.json", "4", "1")]
+    [InlineData("rsupport.formula.as-stated", "rsupport-formula-as-stated.json", "1", "4")]
+    [InlineData("dropblock.regularizer-equality", "dropblock-regularizer-equality.json", "2.5", "2.25")]
+    [InlineData("dropconnect.equals-dropout.as-stated", "dropconnect-equals-dropout.json", "6", "8")]
+    public void Eval_reproduces_the_errata_counterexamples(string id, string file, string lhs, string rhs)
+    {
+        var (code, output, err) = Run("eval", id, "--input", Example(file));
+        Assert.True(code == 1, err);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal("fails", json.RootElement.GetProperty("status").GetString());
+        Assert.Equal(lhs, Text(json.RootElement.GetProperty("lhs")));
+        Assert.Equal(rhs, Text(json.RootElement.GetProperty("rhs")));
+    }
+
+    private static string Text(JsonElement e) => e.ValueKind == JsonValueKind.String ? e.GetString()! : e.GetRawText();
+
+    [Fact]
+    public void Eval_reproduces_the_recipe_counterexample()
+    {
+        var (code, output, _) = Run("eval", "dropblock.minimizer", "--input", Example("dropblock-minimizer.json"));
+        Assert.Equal(1, code);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal(4.0 / 3, json.RootElement.GetProperty("lhs").GetDouble(), 12);
+        Assert.Equal(9.0 / 7, json.RootElement.GetProperty("rhs").GetDouble(), 12);
+    }
+
+    [Fact]
+    public void Eval_of_the_worked_k_support_example_gives_4_5()
+    {
+        var (code, output, _) = Run("eval", "ksupport.closed-form", "--input", Example("ksupport-closed-form.json"));
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal(4.5, json.RootElement.GetProperty("squared").GetDouble(), 14);
+    }
+
+    [Fact]
+    public void Eval_exact_DropBlock_expectation_with_data_gives_equal_fractions()
+    {
+        var (code, output, err) = Run("eval", "dropblock.expectation", "--input", Example("dropblock-expectation.json"));
+        Assert.True(code == 0, err);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal(json.RootElement.GetProperty("lhs").GetString(), json.RootElement.GetProperty("rhs").GetString());
+        Assert.Equal("0", json.RootElement.GetProperty("residual").GetString());
+    }
+
+    [Fact]
+    public void Eval_monte_carlo_on_DropBlock_reports_an_interval()
+    {
+        var (code, output, _) = Run("eval", "dropblock.expectation", "--input", Example("dropblock-expectation.json"), "--monte-carlo", "--samples", "20000");
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(output);
+        Assert.True(json.RootElement.GetProperty("lower").GetDouble() < json.RootElement.GetProperty("upper").GetDouble());
+    }
+
+    public static TheoryData<string, string, string> BadInputs => new()
+    {
+        { "dropblock.expectation", """{ "Y": [[1]], "U": [[1, 2, 3]], "V": [[1, 2, 3]], "b": 2, "theta": 0.5 }""", "does not divide the width" },
+        { "dropblock.expectation", """{ "Y": [[1]], "U": [[1, 2]], "V": [[1, 2, 3, 4]], "b": 2, "theta": 0.5 }""", "mismatched shapes" },
+        { "dropblock.expectation", """{ "Y": [[1]], "U": [[1, 2]], "V": [[1, 2]], "X": [[1, 0]], "b": 2, "theta": 0.5 }""", "mismatched shapes" },
+        { "dropblock.expectation", """{ "Y": [[1]], "U": [[1, 2]], "V": [[1, 2]], "b": 0, "theta": 0.5 }""", "block size b must be at least 1" },
+        { "dropblock.expectation", """{ "Y": [[1]], "U": [[1, 2]], "V": [[1, 2]], "b": 2, "theta": 0.5, "masks": "units" }""", "\"masks\"" },
+        { "dropblock.expectation", """{ "Y": [[1]], "U": [[1, 2]], "V": [[1, 2]], "b": 2, "theta": [0.5] }""", "theta must be a number" },
+        { "dropblock.regularizer-bound", """{ "U": [[1, 2, 3]], "V": [[1, 2, 3]], "b": 2 }""", "does not divide the width" },
+        { "ksupport.closed-form", """{ "w": [1, 2, 3], "k": 4 }""", "k must lie in 1..3" },
+        { "ksupport.closed-form", """{ "w": [1, 2, 3], "k": 0 }""", "k must lie in 1..3" },
+        { "ksupport.closed-form", """{ "w": [[1, 2, 3]], "k": 1 }""", "flat array" },
+        { "ksupport.closed-form", """{ "w": [1, 2], "X": [[1]], "k": 1 }""", "exactly one of" },
+        { "ksupport.prox", """{ "y": [1, 2, 3], "k": 2, "mu": -1 }""", "mu must be ≥ 0" },
+        { "ksupport.prox", """{ "y": [1, 2, 3], "k": 5, "mu": 1 }""", "k must lie in 1..3" },
+        { "rsupport.formula.as-stated", """{ "X": [[1, 0], [0, 1]], "r": 0 }""", "r must be at least 1" },
+        { "dropblock.minimizer", """{ "Y": [[1]], "lambda": -1, "r": 2, "b": 2 }""", "lambda must be ≥ 0" },
+        { "dropblock.minimizer", """{ "Y": [[1]], "lambda": 1, "r": 2, "b": 2, "masks": "units" }""", "\"masks\"" },
+        { "dropblock.variable-rate", """{ "M": [[1]], "b": 0, "theta1": 0.5 }""", "block size b must be at least 1" },
+        { "dropblock.regularizer-equality", """{ "M": [[1]], "b": 1, "r": 0 }""", "r must be at least 1" },
+        { "dropconnect.input-layer", """{ "Y": [[1]], "U": [[1]], "V": [[1]], "theta": 0.5, "masks": "U" }""", "dropconnect.output-layer" },
+        { "dropconnect.output-layer", """{ "Y": [[1]], "U": [[1]], "V": [[1]], "theta": 0.5, "masks": "V" }""", "dropconnect.input-layer" },
+        { "dropconnect.output-layer", """{ "Y": [[1]], "U": [[1, 2]], "V": [[1]], "theta": 0.5 }""", "mismatched shapes" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadInputs))]
+    public void Bad_input_gets_one_clear_line_and_exit_code_2(string id, string json, string message)
+    {
+        var (code, output, err) = Run("eval", id, "--input", Input(json));
+        Assert.True(code == 2, $"exit {code}: {err}{output}");
+        Assert.Equal("", output);
+        Assert.Contains(message, err);
+        Assert.Single(err.TrimEnd('\n').Split('\n'));
+        Assert.DoesNotContain("   at ", err);
+    }
+
+    [Theory]
+    [InlineData("ksupport.closed-form")]
+    [InlineData("dropblock.minimizer")]
+    public void The_figures_are_drawn_as_PNG(string id)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"figure-{Guid.NewGuid():N}.png");
+        Assert.Equal(0, Run("plot", id, "--out", path).Code);
+        var bytes = File.ReadAllBytes(path);
+        Assert.True(bytes.Length > 10_000);
+        Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, bytes[..4]);
+    }
+}
