@@ -95,11 +95,19 @@ public static partial class DropBlockClaims
             var f = BlockShrinkages.TwoBlockMinimizerOfScaledOrthogonal(c.Y, c.BlockSize, c.Lambda);
             details.AddRange([new("minimum", Value.Of(minimum)), new("U", Value.Of(f.U)), new("V", Value.Of(f.V)), new("sharedDirections", Value.Of(shared))]);
             var attained = Outcome.Within(Objective(c, f), minimum, ObjectiveTolerance(c, f, recipe.Sigma), "an explicit factorization attains the closed-form minimum");
+            Outcome? exactVerdict = null;
             if (c.Y[0, 0] > 0 && c.Y.Equals(c.Y[0, 0] * Matrix<double>.Build.DenseIdentity(n)))
             {
-                // Y = s·I: the minimum and the value of the explicit minimizer in exact rational arithmetic.
-                var exact = ExactTwoBlockMinimum(n, c.BlockSize, Exact.FromDouble(Math.Abs(s)), Exact.FromDouble(c.Lambda), shared);
+                // Y = s·I: the minimum, the value of the explicit minimizer and the recipe's value in exact rational arithmetic.
+                var (exactS, exactLambda) = (Exact.FromDouble(s), Exact.FromDouble(c.Lambda));
+                var exact = ExactTwoBlockMinimum(n, c.BlockSize, exactS, exactLambda, shared);
                 attained = Outcome.Exact(exact.Attained, exact.Minimum, "exact: the explicit factorization attains the closed-form minimum");
+                var exactRecipe = ExactRecipeOfScaledIdentity(n, c.BlockSize, c.Blocks, exactS, exactLambda);
+                details.Add(new("recipeExact", Value.Of(exactRecipe)));
+                exactVerdict = Outcome.All(
+                    Outcome.Within(recipe.Value, exactRecipe.ToDouble(), valueTolerance, "the recipe in floating point agrees with its exact value"),
+                    Outcome.Exact(exact.Minimum, exactRecipe,
+                        $"certified, exact: min f = {Exact.Format(exact.Minimum)} (two-subspace lemma, attained by an explicit factorization) against the recipe's {Exact.Format(exactRecipe)}"));
             }
             var search = BlockFactorization.LocalDescent(c.Y, c.Lambda, c.Blocks, c.BlockSize, DescentStarts, c.Seed);
             details.Add(new("descentLowest", Value.Of(search.LowestValue)));
@@ -107,6 +115,7 @@ public static partial class DropBlockClaims
                 $"local descent from {DescentStarts} starts never goes below the closed-form minimum (numerical evidence for the lemma)");
             var certified = Outcome.All(attained, notBelow);
             if (!certified.Holds) return certified.WithDetails(details.ToArray());
+            if (exactVerdict is not null) return exactVerdict.WithDetails(details.ToArray());
             return Outcome.Within(minimum, recipe.Value, valueTolerance,
                     $"certified: min f = {minimum:G6} (two-subspace lemma, attained by an explicit factorization) against the recipe's {recipe.Value:G6}")
                 .WithDetails(details.ToArray());
@@ -124,6 +133,19 @@ public static partial class DropBlockClaims
         return Outcome.Inconclusive(
             $"numerical evidence only: the best f local descent found from {DescentStarts} starts is {descent.LowestValue:G6} > the recipe's {recipe.Value:G6}, but no lower bound above the recipe is certified here",
             Value.Of(descent.LowestValue), Value.Of(recipe.Value)) with { Details = details };
+    }
+
+    /// <summary>
+    /// The recipe's value at Y = s·I_n (b ≤ n ≤ r·b) in exact rational arithmetic: all weights equal c = b/n, so the prox is
+    /// x = s·c/(c + μ) on every singular value (μ = λ/r) and the value is n(s − x)² + μ(nx)²/b.
+    /// </summary>
+    public static Fraction ExactRecipeOfScaledIdentity(int n, int b, int r, Fraction s, Fraction lambda)
+    {
+        if (n < b || n > r * b) throw new ArgumentException("the exact recipe needs b ≤ n ≤ r·b");
+        var mu = lambda / r;
+        var c = new Fraction(b, n);
+        var x = s * c / (c + mu);
+        return n * (s - x) * (s - x) + mu * (n * x) * (n * x) / b;
     }
 
     /// <summary>The closed-form minimum at Y = s·I and f at the explicit minimizer, both in exact rational arithmetic.</summary>

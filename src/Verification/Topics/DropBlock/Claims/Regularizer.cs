@@ -112,6 +112,13 @@ public static partial class DropBlockClaims
                 reproduces = Outcome.Decide(u.Multiply(v.Transpose()).Subtract(ExactMatrix.FromDoubles(m)).FrobeniusNormSquared().IsZero,
                     Value.Of(u.Multiply(v.Transpose())), Value.Of(ExactMatrix.FromDoubles(m)), "exact: the explicit two-block factorization reproduces M");
                 attains = Outcome.Exact(exactValue, exactMinimum, "exact: the explicit factorization attains s²(3n − 2b)/2");
+                // All n singular values equal s ≥ b of them: ‖M‖_(b)² = (ns)²/b exactly (the tail formula with q = b − 1).
+                var exactBound = Exact.FromDouble(scale) * Exact.FromDouble(scale) * new Fraction(rows * rows, b * r);
+                var exactGap = Outcome.Exact(exactMinimum, exactBound, exactMinimum == exactBound
+                    ? "exact: n = b or n = 2b, the minimum s²(3n − 2b)/2 equals the bound (ns)²/(rb)"
+                    : $"certified gap, exact: every factorization with r = 2 blocks costs at least s²(3n − 2b)/2 = {Exact.Format(exactMinimum)} (two-subspace lemma) and one attains it, but (1/r)‖M‖_(b)² = {Exact.Format(exactBound)}");
+                var exactCertified = Outcome.All(reproduces, attains);
+                return (exactCertified.Holds ? exactGap : exactCertified).WithDetails(details.ToArray());
             }
             var gap = Math.Abs(minimum - bound) <= tolerance.Bound
                 ? Outcome.Within(minimum, bound, tolerance, "n = b or n = 2b: the minimum s²(3n − 2b)/2 equals the bound")
