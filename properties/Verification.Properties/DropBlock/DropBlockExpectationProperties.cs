@@ -93,6 +93,18 @@ public class DropBlockExpectationProperties
         Assert.True(Math.Abs(fast - baseline) <= 1e-12 * Math.Abs(baseline), $"{fast:R} vs {baseline:R}");
     }
 
+    /// <summary>The benchmark inputs at r = 20 and 24 blocks (b = 4, d = 80 and 96): the walk against the closed form.</summary>
+    [Theory]
+    [InlineData(20)]
+    [InlineData(24)]
+    public void The_benchmark_inputs_agree_with_the_closed_form(int blocks)
+    {
+        var c = DropBlockCase.Random(64, 64, blocks, 4, 0.8, 1);
+        var fast = GrayCodeEnumeration.Expectation(DropBlockObjective.Terms(c), c.Theta);
+        var closed = DropBlockObjective.ClosedForm(c, c.Lambda);
+        Assert.True(Math.Abs(fast - closed) <= 1e-12 * Math.Abs(closed), $"{fast:R} vs {closed:R}");
+    }
+
     [Fact]
     public void Monte_Carlo_contains_the_closed_form_at_40_blocks_and_excludes_the_slide()
     {

@@ -120,7 +120,7 @@ public static class BlockShrinkageCases
                 var lambda = Readers.Lambda(input);
                 return Validated.Create(() => BlockShrinkageCase.Create(input.Matrix("Y"), lambda, Readers.Width(input, 8, "r", "eval runs local descent over (m + n)·r·b variables"), input.Integer("b")));
             },
-            Inputs = [new("Y", "m×n target"), new("lambda", "weight λ > 0 (or theta: retain probability, λ = (1 − θ)/θ)"), new("r", "number of blocks, 1 to 8"), new("b", "block size")],
+            Inputs = [new("Y", "m×n target"), new("lambda", "weight λ ≥ 0 (or theta: retain probability, λ = (1 − θ)/θ)"), new("r", "number of blocks, 1 to 8"), new("b", "block size")],
             SampleInput = """{ "Y": [[2, 0, 0], [0, 1, 0], [0, 0, 1]], "lambda": 1, "r": 2, "b": 2 }""",
             Measure = c => new Dictionary<string, int> { ["m"] = c.Y.RowCount, ["n"] = c.Y.ColumnCount, ["r"] = c.Blocks, ["b"] = c.BlockSize },
             Sizes = [new("m", 1, MaxDimension), new("n", 1, MaxDimension), new("r", 1, MaxBlocks), new("b", 1, MaxBlockSize)],
