@@ -36,6 +36,45 @@ public class PartThreeBCliTests
         Assert.Equal(rhs, Text(json.RootElement.GetProperty("rhs")));
     }
 
+    /// <summary>The theorem claims' sample inputs with every entry of the matrices and vectors as a placeholder {x}.</summary>
+    private static readonly Dictionary<string, Func<Func<double, string>, string>> Scalable = new()
+    {
+        ["dropblock.expectation"] = x => $"{{\"Y\": [[{x(1)}, 0], [0, {x(2)}]], \"U\": [[{x(1)}, {x(0.5)}, 0, {x(1)}], [0, {x(1)}, {x(1)}, 0]], \"V\": [[{x(1)}, 0, {x(0.5)}, 0], [{x(0.5)}, {x(1)}, 0, {x(1)}]], \"b\": 2, \"theta\": 0.5}}",
+        ["ksupport.closed-form"] = x => $"{{\"w\": [{x(1)}, {x(1)}, {x(1)}], \"k\": 2}}",
+        ["ksupport.prox"] = x => $"{{\"y\": [{x(3)}, {x(1)}, {x(1)}], \"k\": 2, \"mu\": 0.5}}",
+        ["dropblock.regularizer-bound"] = x => $"{{\"U\": [[{x(1)}, 0, 0, 0], [0, {x(1)}, {x(1)}, 0], [0, 0, 0, {x(1)}]], \"V\": [[{x(1)}, 0, 0, 0], [0, {x(0.5)}, {x(0.5)}, 0], [0, 0, 0, {x(1)}]], \"b\": 2}}",
+        ["dropblock.variable-rate"] = x => $"{{\"M\": [[{x(1)}, 0, 0], [0, {x(1)}, 0], [0, 0, {x(1)}]], \"b\": 2, \"theta1\": 0.5}}",
+        ["dropblock.minimizer.even-split"] = x => $"{{\"Y\": [[{x(2)}, 0, 0], [0, {x(1)}, 0], [0, 0, {x(1)}]], \"lambda\": 1, \"r\": 2, \"b\": 2}}",
+        ["dropblock.balanced-blocks"] = x => $"{{\"Y\": [[{x(2)}, 0, 0], [0, {x(1)}, 0], [0, 0, {x(1)}]], \"lambda\": 1, \"r\": 2, \"b\": 2}}",
+        ["dropconnect.output-layer"] = x => $"{{\"Y\": [[{x(1)}, 0, {x(1)}]], \"U\": [[{x(1)}, {x(0.5)}]], \"V\": [[{x(1)}, 0], [{x(0.5)}, {x(1)}]], \"X\": [[{x(1)}, 0, {x(2)}], [0, {x(1)}, {x(1)}]], \"theta\": 0.5}}",
+        ["dropconnect.input-layer"] = x => $"{{\"Y\": [[{x(1)}, 0, {x(1)}]], \"U\": [[{x(1)}, {x(0.5)}]], \"V\": [[{x(1)}, 0], [{x(0.5)}, {x(1)}]], \"X\": [[{x(1)}, 0, {x(2)}], [0, {x(1)}, {x(1)}]], \"theta\": 0.5}}",
+    };
+
+    public static TheoryData<string, double> ScaledTheorems()
+    {
+        var data = new TheoryData<string, double>();
+        foreach (var id in Scalable.Keys)
+            foreach (var scale in new[] { 1.0, 1e-150, 1e150, 1e200, 1e-300 })
+                data.Add(id, scale);
+        return data;
+    }
+
+    /// <summary>
+    /// A theorem never fails because of magnitude: on its sample input scaled by 1e±150, 1e200 and 1e-300, `eval` holds (0), refuses
+    /// the input with one line (2: outside the moderate range, or floating point overflowed) or is inconclusive (4), never "holds": false.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(ScaledTheorems))]
+    public void A_theorem_never_fails_because_of_magnitude(string id, double scale)
+    {
+        var json = Scalable[id](v => (v * scale).ToString("R", System.Globalization.CultureInfo.InvariantCulture));
+        var (code, output, err) = Run("eval", id, "--input", Input(json));
+        Assert.True(code is 0 or 2 or 4, $"{id} ×{scale}: exit {code}; {err}{output}");
+        Assert.DoesNotContain("\"holds\": false", output);
+        Assert.DoesNotContain("   at ", err);
+        if (scale == 1.0) Assert.Equal(0, code);
+    }
+
     private static string Text(JsonElement e) => e.ValueKind == JsonValueKind.String ? e.GetString()! : e.GetRawText();
 
     [Fact]
@@ -60,7 +99,7 @@ public class PartThreeBCliTests
     [Fact]
     public void Eval_monte_carlo_on_DropBlock_reports_an_interval()
     {
-        var (code, output, _) = Run("eval", "dropblock.expectation", "--input", Example("dropblock-expectation.json"), "--monte-carlo", "--samples", "20000");
+        var (code, output, _) = Run("eval", "dropblock.expectation", "--input", Input(Scalable["dropblock.expectation"](v => v.ToString("R", System.Globalization.CultureInfo.InvariantCulture))), "--monte-carlo", "--samples", "20000");
         Assert.Equal(0, code);
         using var json = JsonDocument.Parse(output);
         Assert.True(json.RootElement.GetProperty("lower").GetDouble() < json.RootElement.GetProperty("upper").GetDouble());
@@ -89,7 +128,18 @@ public class PartThreeBCliTests
         { "dropconnect.input-layer", """{ "Y": [[1]], "U": [[1]], "V": [[1]], "theta": 0.5, "masks": "U" }""", "dropconnect.output-layer" },
         { "dropconnect.output-layer", """{ "Y": [[1]], "U": [[1]], "V": [[1]], "theta": 0.5, "masks": "V" }""", "dropconnect.input-layer" },
         { "dropconnect.output-layer", """{ "Y": [[1]], "U": [[1, 2]], "V": [[1]], "theta": 0.5 }""", "mismatched shapes" },
+        { "ksupport.closed-form", """{ "w": [1e200, 1, 1], "k": 2 }""", "homogeneous" },
+        { "dropblock.minimizer", """{ "Y": [[1e-300]], "lambda": 1, "r": 1, "b": 1 }""", "homogeneous" },
+        { "ksupport.closed-form", """{ "exact": true, "w": [1, 1, 1], "k": 2 }""", "drop \"exact\": true" },
     };
+
+    [Fact]
+    public void A_DropBlock_Monte_Carlo_estimate_beyond_the_work_budget_is_refused_before_it_starts()
+    {
+        var (code, output, err) = Run("eval", "dropblock.expectation", "--input", Input(Scalable["dropblock.expectation"](v => v.ToString("R", System.Globalization.CultureInfo.InvariantCulture))), "--monte-carlo", "--max-work", "10");
+        Assert.True(code == 2, $"exit {code}: {err}{output}");
+        Assert.Contains("--max-work", err);
+    }
 
     [Theory]
     [MemberData(nameof(BadInputs))]

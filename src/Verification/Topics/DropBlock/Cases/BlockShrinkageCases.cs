@@ -118,7 +118,7 @@ public static class BlockShrinkageCases
             {
                 DropBlockCases.CheckMaskKind(input, "blocks", "the blocks are the consecutive groups of b columns of U and V");
                 var lambda = Readers.Lambda(input);
-                return Validated.Create(() => BlockShrinkageCase.Create(input.Matrix("Y"), lambda, Readers.Width(input, 8, "r", "eval runs local descent over (m + n)·r·b variables"), input.Integer("b")));
+                return Validated.Create(() => BlockShrinkageCase.Create(Readers.Moderate(input, "Y", "the objective is homogeneous (Y → cY, U → √c·U, V → √c·V scales f by c² for the same λ)"), lambda, Readers.Width(input, 8, "r", "eval runs local descent over (m + n)·r·b variables"), input.Integer("b")));
             },
             Inputs = [new("Y", "m×n target"), new("lambda", "weight λ ≥ 0 (or theta: retain probability, λ = (1 − θ)/θ)"), new("r", "number of blocks, 1 to 8"), new("b", "block size")],
             SampleInput = """{ "Y": [[2, 0, 0], [0, 1, 0], [0, 0, 1]], "lambda": 1, "r": 2, "b": 2 }""",

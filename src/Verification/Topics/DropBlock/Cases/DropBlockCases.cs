@@ -137,7 +137,7 @@ public static class DropBlockCases
             c = Validated.Create(() => DropBlockCase.Create(input.Matrix("Y"), input.Matrix("U"), input.Matrix("V"),
                 input.Has("X") ? input.Matrix("X") : null, b, input.Scalar("theta")));
         var method = input.Options.MonteCarlo ? ExpectationMethod.MonteCarlo : input.IsExact ? ExpectationMethod.Exact : ExpectationMethod.Floating;
-        return c with { Method = method, Sampling = new MaskSampling(input.Options.Samples, input.Options.Seed) };
+        return c with { Method = method, Sampling = new MaskSampling(input.Options.Samples, input.Options.Seed) { MaxWork = input.Options.MaxWork } };
     }
 
     private static IReadOnlyDictionary<string, int> Measure(DropBlockCase c)

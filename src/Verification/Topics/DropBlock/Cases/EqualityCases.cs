@@ -65,7 +65,7 @@ public static class EqualityCases
         Gen.Sized(size => size < 20 ? Truncated : Gen.Frequency((3, Truncated), (1, LowRank), (1, ScaledOrthogonal))), Shrink,
         c => [new NamedValue("M", Value.Of(c.M)), new NamedValue("b", Value.Of(c.BlockSize)), new NamedValue("r", Value.Of(c.Blocks))]) with
     {
-        Reader = input => Validated.Create(() => EqualityCase.Create(input.Matrix("M"), input.Integer("b"), input.Integer("r"))),
+        Reader = input => Validated.Create(() => EqualityCase.Create(Readers.Moderate(input, "M", "both sides scale by c² under M → cM"), input.Integer("b"), input.Integer("r"))),
         Inputs = [new("M", "m×n target of rank ≤ r·b"), new("b", "block size"), new("r", "number of blocks")],
         SampleInput = """{ "M": [[2, 0], [0, 1]], "b": 2, "r": 2 }""",
         Measure = c => new Dictionary<string, int> { ["m"] = c.M.RowCount, ["n"] = c.M.ColumnCount, ["r"] = c.Blocks, ["b"] = c.BlockSize, ["rank"] = Matrices.Rank(c.M) },

@@ -79,13 +79,26 @@ public static class KSupportCases
     public static IReadOnlyList<NamedValue> Describe(KSupportCase c) =>
         [new("w", Value.Of(Matrix<double>.Build.Dense(1, c.Dimension, c.W))), new("k", Value.Of(c.K))];
 
+    /// <summary>How the k-support claims scale, for the one line that refuses entries of extreme magnitude.</summary>
+    public const string Homogeneity = "the k-support norm is absolutely homogeneous (‖cw‖_(k) = |c|·‖w‖_(k), and so is its spectral version)";
+
+    /// <summary>A vector whose nonzero entries lie within [1e-150, 1e150] (<see cref="Readers.Moderate"/> for vectors).</summary>
+    public static double[] ModerateVector(InputReader input, string name, string homogeneity)
+    {
+        var v = input.Vector(name).ToArray();
+        foreach (var x in v)
+            if (x != 0 && !(Math.Abs(x) >= Readers.ModerateMin && Math.Abs(x) <= Readers.ModerateMax))
+                throw new InputException($"{name} has an entry {x:G3} outside 1e-150 ≤ |x| ≤ 1e150, where this claim's floating-point evaluation would overflow or lose all precision; {homogeneity}, so rescale the input");
+        return v;
+    }
+
     /// <summary>"w" (a vector) and "k", or "X" (a matrix: w is its singular values) and "k".</summary>
     public static KSupportCase Read(InputReader input)
     {
         if (input.Has("w") == input.Has("X")) throw new InputException("give exactly one of \"w\" (a vector) or \"X\" (a matrix, for the spectral norm)");
         var k = input.Integer("k");
-        if (input.Has("w")) return Validated.Create(() => KSupportCase.Create(input.Vector("w").ToArray(), k));
-        var x = input.Matrix("X");
+        if (input.Has("w")) return Validated.Create(() => KSupportCase.Create(ModerateVector(input, "w", Homogeneity), k));
+        var x = Readers.Moderate(input, "X", Homogeneity);
         return Validated.Create(() => KSupportCase.Create(Thresholding.SingularValues(x), k, x));
     }
 

@@ -59,7 +59,7 @@ public static class ProxCases
         {
             var mu = input.Scalar("mu");
             if (!(mu >= 0)) throw new InputException($"mu must be ≥ 0, got {mu}");
-            return Validated.Create(() => ProxCase.Create(input.Vector("y").ToArray(), input.Integer("k"), mu));
+            return Validated.Create(() => ProxCase.Create(KSupportCases.ModerateVector(input, "y", "the prox is homogeneous (y → cy gives x → cx for the same k and μ)"), input.Integer("k"), mu));
         },
         Inputs = [new("y", "a vector"), new("k", "an integer in 1..d"), new("mu", "the weight μ ≥ 0")],
         SampleInput = """{ "y": [3, 1, 1], "k": 2, "mu": 0.5 }""",

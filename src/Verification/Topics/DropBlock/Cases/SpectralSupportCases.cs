@@ -40,7 +40,7 @@ public static class SpectralSupportCases
     public static InstanceType<SpectralSupportCase> Any { get; } = InstanceType.Create("matrix X with r", Generator, Shrink,
         c => [new NamedValue("X", Value.Of(c.X)), new NamedValue("r", Value.Of(c.R))]) with
     {
-        Reader = input => Validated.Create(() => SpectralSupportCase.Create(input.Matrix("X"), input.Integer("r"))),
+        Reader = input => Validated.Create(() => SpectralSupportCase.Create(Readers.Moderate(input, "X", "both sides scale by c² under X → cX"), input.Integer("r"))),
         Inputs = [new("X", "m×n matrix"), new("r", "the support size, at least 1")],
         SampleInput = """{ "X": [[3, 0, 0], [0, 1, 0], [0, 0, 1]], "r": 2 }""",
         Measure = c => new Dictionary<string, int> { ["m"] = c.X.RowCount, ["n"] = c.X.ColumnCount, ["r"] = c.R, ["rank"] = Matrices.Rank(c.X) },

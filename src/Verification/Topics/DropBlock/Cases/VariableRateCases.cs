@@ -47,7 +47,7 @@ public static class VariableRateCases
     public static InstanceType<BlockVariableRateCase> Any { get; } = InstanceType.Create("target M with b and θ₁", Generator, Shrink,
         c => [new NamedValue("M", Value.Of(c.M)), new NamedValue("b", Value.Of(c.BlockSize)), new NamedValue("theta1", Value.Of(c.Theta1))]) with
     {
-        Reader = input => Validated.Create(() => BlockVariableRateCase.Create(input.Matrix("M"), input.Integer("b"), Readers.RetainRate(input, "theta1"))),
+        Reader = input => Validated.Create(() => BlockVariableRateCase.Create(Readers.Moderate(input, "M", "both sides scale by c² under M → cM"), input.Integer("b"), Readers.RetainRate(input, "theta1"))),
         Inputs = [new("M", "m×n target"), new("b", "block size"), new("theta1", "retain probability θ₁ in (0,1]")],
         SampleInput = """{ "M": [[1, 0, 0], [0, 1, 0], [0, 0, 1]], "b": 2, "theta1": 0.5 }""",
         Measure = c => new Dictionary<string, int> { ["m"] = c.M.RowCount, ["n"] = c.M.ColumnCount, ["b"] = c.BlockSize, ["rank"] = Matrices.Rank(c.M) },

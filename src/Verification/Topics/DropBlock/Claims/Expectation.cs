@@ -20,7 +20,11 @@ public static partial class DropBlockClaims
         source: "Pal2020",
         instances: DropBlockCases.NarrowAndWide,
         check: CheckExpectation,
-        evidence: "exact enumeration of all 2^r block masks in exact rational arithmetic (equality) and in floating point (summation tolerance) on the shared Gray-code kernel, with X = I and with data; Monte Carlo with a 1 − 1e-9 empirical-Bernstein interval for wide cases");
+        evidence: "exact enumeration of all 2^r block masks in exact rational arithmetic (equality) and in floating point (summation tolerance) on the shared Gray-code kernel, with X = I and with data; Monte Carlo with a 1 − 1e-9 empirical-Bernstein interval for wide cases; when floating point overflows the instance is enumerated exactly",
+        sides: "lhs: E_w‖Y − θ⁻¹U(diag(w) ⊗ I_b)VᵀX‖_F² over all 2^r block masks (exact rational or floating enumeration, or a Monte Carlo estimate); rhs: ‖Y − UVᵀX‖_F² + λΣ_g‖U_gV_gᵀX‖_F²") with
+    {
+        Modes = EvalModes.Exact | EvalModes.MonteCarlo,
+    };
 
     /// <summary>E_w loss = closed form, by the instance's method (random cases: exact and floating enumeration, Monte Carlo when wide).</summary>
     public static Outcome CheckExpectation(DropBlockCase c)
@@ -30,7 +34,7 @@ public static partial class DropBlockClaims
         return method switch
         {
             ExpectationMethod.Exact => ExactExpectation(c.ToExact()),
-            ExpectationMethod.Floating => FloatingExpectation(c),
+            ExpectationMethod.Floating => FloatingOrExact(c),
             ExpectationMethod.MonteCarlo => SampledExpectation(c, sampling),
             _ => Outcome.All(ExactExpectation(c.ToExact()), FloatingExpectation(c)),
         };
@@ -62,8 +66,22 @@ public static partial class DropBlockClaims
                 new NamedValue("masks", Value.Of(1L << c.Blocks))]);
     }
 
+    /// <summary>
+    /// Floating-point enumeration; when it overflows (entries near 1e154 and beyond square past the double range) the same
+    /// instance, whose doubles are exact rationals, is enumerated exactly instead, within the exact width limit.
+    /// </summary>
+    private static Outcome FloatingOrExact(DropBlockCase c)
+    {
+        var floating = FloatingExpectation(c);
+        if (!floating.Overflowed || c.Blocks > ExactMaskEnumeration.MaxWidth) return floating;
+        var exact = ExactExpectation(c.ToExact());
+        return exact.Explained($"{exact.Explanation}; floating point overflowed, so the instance was enumerated exactly")
+            .WithDetails(new NamedValue("floatingOverflowed", Value.Of("yes")));
+    }
+
     private static Outcome SampledExpectation(DropBlockCase c, MaskSampling sampling)
     {
+        sampling.CheckWork(c.Blocks);
         var mc = MaskMonteCarlo.Expectation(DropBlockObjective.Terms(c), c.Theta, DropBlockObjective.LossBound(c), sampling.Seed, sampling.Samples);
         return Outcome.InInterval(mc.Estimate, mc.Lower, mc.Upper, DropBlockObjective.ClosedForm(c, c.Lambda), $"1 − {mc.Delta:G3} empirical-Bernstein interval",
                 $"Monte Carlo over {mc.Samples} block masks: the right side must lie in the {1 - mc.Delta:0.#########} interval [{mc.Lower:G6}, {mc.Upper:G6}]")
@@ -96,8 +114,10 @@ public static partial class DropBlockClaims
         instances: DropBlockCases.SquareData,
         check: CheckExpectationAsStated,
         decision: Verdict.Refuted,
-        evidence: "exact rational enumeration of all 2^r block masks against the slide's right side, with X = I and with square data X; refuted with X = I by one block of two units with U₁V₁ᵀ = 0 (Y = 0, U = [1 0], V = [0 1], θ = 1/2: 0 against 1), and with data already at b = 1 (the slide drops X); agrees with the symbolic derivation dropblock.expectation.as-stated.symbolic") with
+        evidence: "exact rational enumeration of all 2^r block masks against the slide's right side, with X = I and with square data X; refuted with X = I by one block of two units with U₁V₁ᵀ = 0 (Y = 0, U = [1 0], V = [0 1], θ = 1/2: 0 against 1), and with data already at b = 1 (the slide drops X); agrees with the symbolic derivation dropblock.expectation.as-stated.symbolic",
+        sides: "lhs: E_w‖Y − θ⁻¹U(diag(w) ⊗ I_b)VᵀX‖_F² (exact enumeration); rhs: the slide's ‖Y − UVᵀ‖_F² + λΣ_g‖U_g‖_F²‖V_g‖_F²") with
     {
+        Modes = EvalModes.Exact,
         Examples = [SlideCounterexample],
     };
 

@@ -20,7 +20,8 @@ public static partial class DropBlockClaims
         source: "Argyriou2012",
         instances: KSupportCases.Vectors,
         check: CheckKSupportClosedForm,
-        evidence: "the closed form lies in a certified bracket of the variational form inf{Σ w_i²/c_i : 0 < c_i ≤ 1, Σ c_i ≤ k}, computed without the closed form (Lagrangian dual maximized by golden-section search for the lower bound, a feasible c for the upper bound); it is attained by a dual vector of dual norm 1 (ℓ2 of the k largest entries) and obeys Hölder's inequality with random probes; k = 1 gives ℓ1 and k = d gives ℓ2; the spectral norm of a matrix with singular values |w| agrees within the SVD bound, with Hölder for the spectral dual; summation and SVD tolerances") with
+        evidence: "the closed form lies in a certified bracket of the variational form inf{Σ w_i²/c_i : 0 < c_i ≤ 1, Σ c_i ≤ k}, computed without the closed form (Lagrangian dual maximized by golden-section search for the lower bound, a feasible c for the upper bound); it is attained by a dual vector of dual norm 1 (ℓ2 of the k largest entries) and obeys Hölder's inequality with random probes; k = 1 gives ℓ1 and k = d gives ℓ2; the spectral norm of a matrix with singular values |w| agrees within the SVD bound, with Hölder for the spectral dual; summation and SVD tolerances",
+        sides: "lhs: the closed form ‖w‖_(k)²; rhs: the upper end of the certified bracket of the variational form inf{Σ w_i²/c_i} (each part: the dual-vector, Hölder, ℓ1/ℓ2 and spectral checks name their own sides)") with
     {
         Examples = [KSupportCase.Create([1, 1, 1], 2)],
     };
@@ -106,7 +107,8 @@ public static partial class DropBlockClaims
         instances: SpectralSupportCases.Any,
         check: CheckRSupportAsStated,
         decision: Verdict.Refuted,
-        evidence: "the slide's formula against the spectral r-support norm (ksupport.closed-form, verified independently), within the SVD bound; refuted as soon as rank X > r: the tail sum stops at σ_r, so the formula is Σ_{i≤r} σ_i² (its maximum is at ρ = r by Cauchy–Schwarz), below ‖X‖_F² ≤ ‖X‖_(r)²; minimal counterexample X = I₂, r = 1: 1 against ‖I₂‖_*² = 4. Taking the maximum over ρ is wrong too (σ = (1, 1, 1), r = 2 with the tail summed to the end gives 5, not 9/2): ρ is fixed by the condition of ksupport.closed-form") with
+        evidence: "the slide's formula against the spectral r-support norm (ksupport.closed-form, verified independently), within the SVD bound; refuted as soon as rank X > r: the tail sum stops at σ_r, so the formula is Σ_{i≤r} σ_i² (its maximum is at ρ = r by Cauchy–Schwarz), below ‖X‖_F² ≤ ‖X‖_(r)²; minimal counterexample X = I₂, r = 1: 1 against ‖I₂‖_*² = 4. Taking the maximum over ρ is wrong too (σ = (1, 1, 1), r = 2 with the tail summed to the end gives 5, not 9/2): ρ is fixed by the condition of ksupport.closed-form",
+        sides: "lhs: the slide's max_ρ (Σ_{i<ρ} σ_i² + (Σ_{i=ρ}^{r} σ_i)²/(r − ρ + 1)); rhs: the squared spectral r-support norm ‖X‖_(r)² (closed form)") with
     {
         Examples = [new SpectralSupportCase(Matrix<double>.Build.DenseIdentity(2), 1)],
     };
@@ -137,7 +139,8 @@ public static partial class DropBlockClaims
         source: "McDonald2016",
         instances: ProxCases.Any,
         check: CheckProx,
-        evidence: "optimality of the convex problem, checked independently of the formula: (y − x)/μ is a subgradient of ‖·‖_(k)²/2 at x, i.e. ‖y − x‖_(k),* ≤ μ‖x‖_(k) (dual norm: ℓ2 of the k largest entries) and ⟨y − x, x⟩ = μ‖x‖_(k)²; Σ c_i = k; the objective never decreases along random directions; summation tolerances");
+        evidence: "optimality of the convex problem, checked independently of the formula: (y − x)/μ is a subgradient of ‖·‖_(k)²/2 at x, i.e. ‖y − x‖_(k),* ≤ μ‖x‖_(k) (dual norm: ℓ2 of the k largest entries) and ⟨y − x, x⟩ = μ‖x‖_(k)²; Σ c_i = k; the objective never decreases along random directions; summation tolerances",
+        sides: "lhs: ‖y − x‖_(k),* at the formula's x; rhs: μ‖x‖_(k) (then ⟨y − x, x⟩ against μ‖x‖_(k)², Σ c_i against k, the objective along random directions against its value at x)");
 
     public static Outcome CheckProx(ProxCase c)
     {

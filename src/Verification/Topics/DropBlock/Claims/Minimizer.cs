@@ -63,7 +63,8 @@ public static partial class DropBlockClaims
         instances: BlockShrinkageCases.Mixed,
         check: CheckMinimizer,
         decision: Verdict.Refuted,
-        evidence: "the recipe's value is always a lower bound (dropblock.regularizer-bound), and it is the minimum when an explicit factorization attains it (its b-support atoms split evenly into the r blocks, or local descent reaches it); refuted with a certified gap at Y = I₃, λ = 1, r = b = 2: the minimum is exactly 4/3 (for fixed column spaces P_g the minimum over the blocks is λ tr(Yᵀ(S + λI)⁻¹Y), S = P₁ + P₂, minimized over S by the two-subspace decomposition and convexity; an explicit factorization attains it, in exact rational arithmetic), while the recipe gives 9/7 at M* = (4/7)I₃; local descent from every start also ends at 4/3 (numerical evidence)") with
+        evidence: "the recipe's value is always a lower bound (dropblock.regularizer-bound), and it is the minimum when an explicit factorization attains it (its b-support atoms split evenly into the r blocks, or local descent reaches it); refuted with a certified gap at Y = I₃, λ = 1, r = b = 2: the minimum is exactly 4/3 (for fixed column spaces P_g the minimum over the blocks is λ tr(Yᵀ(S + λI)⁻¹Y), S = P₁ + P₂, minimized over S by the two-subspace decomposition and convexity; an explicit factorization attains it, in exact rational arithmetic), while the recipe gives 9/7 at M* = (4/7)I₃; local descent from every start also ends at 4/3 (numerical evidence)",
+        sides: "lhs: the minimum of ‖Y − UVᵀ‖_F² + λΣ_g‖U_gV_gᵀ‖_F² (exact where certified, else the best value local descent found); rhs: the recipe's value (k-support prox of Y's top singular values)") with
     {
         Examples = [RecipeCounterexample],
         CaseBudget = n => Math.Max(1, n / 5),
@@ -175,7 +176,8 @@ public static partial class DropBlockClaims
         source: "Pal2020",
         instances: BlockShrinkageCases.Even,
         check: CheckMinimizerEvenSplit,
-        evidence: "the convex problem's optimality (k-support prox certificate on the spectrum: ‖σ − x‖_(k),* ≤ μ‖x‖_(k) and ⟨σ − x, x⟩ = μ‖x‖_(k)²), its value a lower bound for every factorization (dropblock.regularizer-bound); the even split attains it (value within the SVD bound, product M*), ∇f vanishes there, equal block norms, and L-BFGS from 3 random starts never goes below it") with
+        evidence: "the convex problem's optimality (k-support prox certificate on the spectrum: ‖σ − x‖_(k),* ≤ μ‖x‖_(k) and ⟨σ − x, x⟩ = μ‖x‖_(k)²), its value a lower bound for every factorization (dropblock.regularizer-bound); the even split attains it (value within the SVD bound, product M*), ∇f vanishes there, equal block norms, and L-BFGS from 3 random starts never goes below it",
+        sides: "lhs: f at the even-split factorization; rhs: the recipe's value (a lower bound for every factorization); then ‖∇f‖ against 0, the block-norm spread against 0, the prox certificate, and local descent against the recipe") with
     {
         CaseBudget = n => Math.Max(1, n / 5),
     };
@@ -228,7 +230,8 @@ public static partial class DropBlockClaims
         source: "Pal2020",
         instances: BlockShrinkageCases.Mixed,
         check: CheckBalancedBlocks,
-        evidence: "proved where the minimum is the recipe's value (even splits, or local descent reaching it): f(U, V) − (recipe) ≥ (λ/r)Σ_{g<h}(p_g − p_h)² for every factorization (Lagrange's identity and dropblock.regularizer-bound), checked at the best points found, so a global minimum is balanced; at Y = s·Q with two blocks the minimizers are known in closed form and balanced; elsewhere numerical evidence: the best of 3 L-BFGS runs has block norms equal to 1e-5 relative") with
+        evidence: "proved where the minimum is the recipe's value (even splits, or local descent reaching it): f(U, V) − (recipe) ≥ (λ/r)Σ_{g<h}(p_g − p_h)² for every factorization (Lagrange's identity and dropblock.regularizer-bound), checked at the best points found, so a global minimum is balanced; at Y = s·Q with two blocks the minimizers are known in closed form and balanced; elsewhere numerical evidence: the best of 3 L-BFGS runs has block norms equal to 1e-5 relative",
+        sides: "lhs: the spread max_g − min_g of the block norms ‖U_gV_gᵀ‖_F at the (best known) minimum; rhs: 0, or the bound r·(f − recipe)/λ from Lagrange's identity, or 1e-5·max_g as numerical evidence") with
     {
         CaseBudget = n => Math.Max(1, n / 5),
     };

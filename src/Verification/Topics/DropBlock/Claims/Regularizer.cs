@@ -21,7 +21,8 @@ public static partial class DropBlockClaims
         source: "Pal2020",
         instances: BlockPairCases.Mixed,
         check: CheckRegularizerBound,
-        evidence: "each step on arbitrary pairs and on pairs built from b-support atoms, within summation and SVD bounds: the Cauchy–Schwarz gap equals (1/r)Σ_{g<h}(p_g − p_h)² (Lagrange's identity); every block has rank ≤ b, so its b-support norm is its Frobenius norm; the triangle inequality Σ_g p_g ≥ ‖UVᵀ‖_(b); equality when the blocks are equal-norm pieces of an optimal atomic decomposition");
+        evidence: "each step on arbitrary pairs and on pairs built from b-support atoms, within summation and SVD bounds: the Cauchy–Schwarz gap equals (1/r)Σ_{g<h}(p_g − p_h)² (Lagrange's identity); every block has rank ≤ b, so its b-support norm is its Frobenius norm; the triangle inequality Σ_g p_g ≥ ‖UVᵀ‖_(b); equality when the blocks are equal-norm pieces of an optimal atomic decomposition",
+        sides: "lhs: Σ_g ‖U_gV_gᵀ‖_F²; rhs: (1/r)‖UVᵀ‖_(b)² (then the Cauchy–Schwarz gap against Lagrange's identity, Σ_g ‖U_gV_gᵀ‖_(b) against ‖UVᵀ‖_(b))");
 
     public static Outcome CheckRegularizerBound(BlockPair c)
     {
@@ -73,7 +74,8 @@ public static partial class DropBlockClaims
         instances: EqualityCases.Any,
         check: CheckRegularizerEquality,
         decision: Verdict.Refuted,
-        evidence: "settled negatively with a certified gap: M = I₃, b = 2, r = 2 has minimum exactly 5/2 (attained by an explicit factorization, checked in exact rational arithmetic; and no factorization does better: for fixed column spaces P_g the least-norm decomposition costs tr(S⁻¹), S = P₁ + P₂, and by the two-subspace (Jordan) decomposition and convexity of 1/s, tr(S⁻¹) ≥ k/2 + (n − k) with k = 2b − n, i.e. s²(3n − 2b)/2 for M = s·Q), while (1/r)‖I₃‖_(2)² = 9/4. Equality holds when the b-support atoms of M split evenly into r blocks, and then by an explicit factorization; elsewhere the check reports the best factorization found by local descent (numerical evidence)") with
+        evidence: "settled negatively with a certified gap: M = I₃, b = 2, r = 2 has minimum exactly 5/2 (attained by an explicit factorization, checked in exact rational arithmetic; and no factorization does better: for fixed column spaces P_g the least-norm decomposition costs tr(S⁻¹), S = P₁ + P₂, and by the two-subspace (Jordan) decomposition and convexity of 1/s, tr(S⁻¹) ≥ k/2 + (n − k) with k = 2b − n, i.e. s²(3n − 2b)/2 for M = s·Q), while (1/r)‖I₃‖_(2)² = 9/4. Equality holds when the b-support atoms of M split evenly into r blocks, and then by an explicit factorization; elsewhere the check reports the best factorization found by local descent (numerical evidence)",
+        sides: "lhs: the minimum (or the best value found) of Σ_g ‖U_gV_gᵀ‖_F² over UVᵀ = M; rhs: (1/r)‖M‖_(b)²") with
     {
         Examples = [EqualityCounterexample],
         CaseBudget = n => Math.Max(1, n / 5),
@@ -158,7 +160,8 @@ public static partial class DropBlockClaims
         source: "Pal2020",
         instances: VariableRateCases.Any,
         check: CheckVariableRate,
-        evidence: "(1 − θ_r)/θ_r = rλ₁ in exact rational arithmetic; lower bound at every r by dropblock.regularizer-bound, checked on the constructions and on rotations of them; upper bound by explicit factorizations from the b-support atoms of M (p atoms, each split into n_j equal blocks): rλ₁Σ_j t_j²/n_j ≤ λ₁‖M‖_(b)²·r/(r − p), checked at r = p, 2p, 8p, 32p, so the infimum is λ₁‖M‖_(b)², attained at a finite r when the atoms split evenly. At a fixed r the minimum can be strictly larger (dropblock.regularizer-equality), so the infimum over r is needed");
+        evidence: "(1 − θ_r)/θ_r = rλ₁ in exact rational arithmetic; lower bound at every r by dropblock.regularizer-bound, checked on the constructions and on rotations of them; upper bound by explicit factorizations from the b-support atoms of M (p atoms, each split into n_j equal blocks): rλ₁Σ_j t_j²/n_j ≤ λ₁‖M‖_(b)²·r/(r − p), checked at r = p, 2p, 8p, 32p, so the infimum is λ₁‖M‖_(b)², attained at a finite r when the atoms split evenly. At a fixed r the minimum can be strictly larger (dropblock.regularizer-equality), so the infimum over r is needed",
+        sides: "lhs: r·λ₁·Σ_g ‖U_gV_gᵀ‖_F² at the explicit factorization for each r; rhs: λ₁‖M‖_(b)² (and (1 − θ_r)/θ_r against r·λ₁, exact)");
 
     public static Outcome CheckVariableRate(BlockVariableRateCase c)
     {

@@ -28,7 +28,7 @@ public static class BlockShrinkages
 
     public static SpectralShrinkage Solve(Matrix<double> y, double mu, int b, int maxRank)
     {
-        var svd = y.Svd(computeVectors: true);
+        var svd = Svd.Of(y);
         var sigma = svd.S.ToArray();
         var kept = Math.Min(maxRank, sigma.Length);
         var k = Math.Max(1, Math.Min(b, kept));
@@ -94,7 +94,7 @@ public static class BlockShrinkages
     /// <summary>The split of a matrix M at width r: its SVD and the atoms of its singular values (up to its numerical rank).</summary>
     public static BlockSplit? Split(Matrix<double> m, int r, int b)
     {
-        var svd = m.Svd(computeVectors: true);
+        var svd = Svd.Of(m);
         var sigma = svd.S.ToArray();
         var rank = Thresholding.Rank(sigma, m.RowCount, m.ColumnCount);
         return Split(svd.U, svd.VT.Transpose(), sigma.Take(rank).ToArray(), r, b);
@@ -158,7 +158,7 @@ public static class BlockShrinkages
         }
         else
         {
-            var svd = m.Svd(computeVectors: true);
+            var svd = Svd.Of(m);
             (left, right, sigma) = (svd.U, svd.VT.Transpose(), svd.S.ToArray());
         }
         var shared = 2 * b - n;
@@ -195,14 +195,14 @@ public static class BlockShrinkages
         for (var g = 0; g < r; g++)
         {
             var block = DropBlockObjective.Block(point.U, g, b);
-            var svd = block.Svd(computeVectors: true);
+            var svd = Svd.Of(block);
             var rank = Thresholding.Rank(svd.S.ToArray(), block.RowCount, block.ColumnCount);
             var basis = svd.U.SubMatrix(0, rows, 0, rank);
             var p = basis * basis.Transpose();
             projections.Add(p);
             s += p;
         }
-        var pseudo = s.PseudoInverse();
+        var pseudo = PseudoInverse(s);
         var lambdaMatrix = pseudo * m;
         var u = Matrix<double>.Build.Dense(rows, r * b);
         var v = Matrix<double>.Build.Dense(columns, r * b);
@@ -221,6 +221,18 @@ public static class BlockShrinkages
         return (new Factors(u, v), value);
     }
 
+    /// <summary>The Moore–Penrose pseudo-inverse through the guarded <see cref="Svd"/> (singular values above max(m, n)·u·σ_1 are inverted).</summary>
+    private static Matrix<double> PseudoInverse(Matrix<double> a)
+    {
+        var svd = Svd.Of(a);
+        var sigma = svd.S.ToArray();
+        var rank = Thresholding.Rank(sigma, a.RowCount, a.ColumnCount);
+        var inverse = Matrix<double>.Build.Dense(a.ColumnCount, a.RowCount);
+        for (var i = 0; i < rank; i++)
+            inverse += svd.VT.Row(i).OuterProduct(svd.U.Column(i)) / sigma[i];
+        return inverse;
+    }
+
     /// <summary>
     /// A minimizer of f with two blocks at Y = W diag(s) Zᵀ (n×n, all singular values s, λ &gt; 0): the column spaces share the
     /// k* = <see cref="TwoBlockMinimumOfScaledOrthogonal"/> directions w_1 … w_k (weight s/(2 + λ) in each block) and own b' − k* more each
@@ -229,7 +241,7 @@ public static class BlockShrinkages
     public static Factors TwoBlockMinimizerOfScaledOrthogonal(Matrix<double> y, int b, double lambda)
     {
         var n = y.RowCount;
-        var svd = y.Svd(computeVectors: true);
+        var svd = Svd.Of(y);
         var s = svd.S.Average();
         var (_, shared) = TwoBlockMinimumOfScaledOrthogonal(n, b, s, lambda);
         var own = Math.Min(b, n) - shared;

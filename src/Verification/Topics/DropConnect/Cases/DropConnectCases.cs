@@ -86,7 +86,7 @@ public static class DropConnectCases
         else
             c = Validated.Create(() => DropConnectCase.Create(input.Matrix("Y"), input.Matrix("U"), input.Matrix("V"), input.Has("X") ? input.Matrix("X") : null, input.Scalar("theta")));
         var method = input.Options.MonteCarlo ? ExpectationMethod.MonteCarlo : input.IsExact ? ExpectationMethod.Exact : ExpectationMethod.Floating;
-        return c with { Method = method, Sampling = new MaskSampling(input.Options.Samples, input.Options.Seed) };
+        return c with { Method = method, Sampling = new MaskSampling(input.Options.Samples, input.Options.Seed) { MaxWork = input.Options.MaxWork } };
     };
 
     private static IReadOnlyDictionary<string, int> Measure(DropConnectCase c)

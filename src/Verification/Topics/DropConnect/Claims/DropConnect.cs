@@ -20,7 +20,11 @@ public static class DropConnectClaims
         source: "Pal2020",
         instances: DropConnectCases.For(Layer.Output),
         check: c => CheckExpectation(c, Layer.Output),
-        evidence: "exact enumeration of every entry mask, one row of U at a time (rows never interact: m·2^r masks instead of 2^{mr}), in exact rational arithmetic (equality) and in floating point on the shared Gray-code kernel (summation tolerance); Monte Carlo with a 1 − 1e-9 empirical-Bernstein interval for wide cases");
+        evidence: "exact enumeration of every entry mask, one row of U at a time (rows never interact: m·2^r masks instead of 2^{mr}), in exact rational arithmetic (equality) and in floating point on the shared Gray-code kernel (summation tolerance); Monte Carlo with a 1 − 1e-9 empirical-Bernstein interval for wide cases; when floating point overflows the instance is enumerated exactly",
+        sides: "lhs: E_M‖Y − (θ⁻¹M∘U)VᵀX‖_F² over the entry masks of U (exact rational or floating enumeration, or a Monte Carlo estimate); rhs: ‖Y − UVᵀX‖_F² + λΣ_j‖u_j‖²‖Xᵀv_j‖²") with
+    {
+        Modes = EvalModes.Exact | EvalModes.MonteCarlo,
+    };
 
     public static Claim<DropConnectCase> InputLayer { get; } = Claim.Theorem(
         id: "dropconnect.input-layer",
@@ -29,7 +33,11 @@ public static class DropConnectClaims
         source: "Pal2020",
         instances: DropConnectCases.For(Layer.Input),
         check: c => CheckExpectation(c, Layer.Input),
-        evidence: "exact enumeration of all n·r entry masks, split into the groups that interact (entries (k, j), (l, h) interact through (u_jᵀu_h)(x_kᵀx_l)), in exact rational arithmetic (equality) and in floating point (summation tolerance), when the widest group has at most 12 masks; Monte Carlo with a 1 − 1e-9 empirical-Bernstein interval beyond");
+        evidence: "exact enumeration of all n·r entry masks, split into the groups that interact (entries (k, j), (l, h) interact through (u_jᵀu_h)(x_kᵀx_l)), in exact rational arithmetic (equality) and in floating point (summation tolerance), when the widest group has at most 12 masks; Monte Carlo with a 1 − 1e-9 empirical-Bernstein interval beyond; when floating point overflows the instance is enumerated exactly",
+        sides: "lhs: E_M‖Y − U(θ⁻¹M∘V)ᵀX‖_F² over the entry masks of V (exact rational or floating enumeration, or a Monte Carlo estimate); rhs: ‖Y − UVᵀX‖_F² + λΣ_j‖u_j‖² v_jᵀdiag(XXᵀ)v_j") with
+    {
+        Modes = EvalModes.Exact | EvalModes.MonteCarlo,
+    };
 
     private static Fraction Weight(Fraction theta) => DropoutObjective.Lambda(theta);
 
@@ -42,7 +50,7 @@ public static class DropConnectClaims
         return method switch
         {
             ExpectationMethod.Exact => Exact(c.ToExact(), layer),
-            ExpectationMethod.Floating => Floating(c, layer, terms, widest),
+            ExpectationMethod.Floating => FloatingOrExact(c, layer, terms, widest),
             ExpectationMethod.MonteCarlo => Sampled(c, layer, terms, sampling),
             _ => Outcome.All(Exact(c.ToExact(), layer), Floating(c, layer, terms, widest)),
         };
@@ -78,8 +86,19 @@ public static class DropConnectClaims
                 new NamedValue("groups", Value.Of(components.Count)), new NamedValue("widestGroup", Value.Of(widest)), new NamedValue("masks", Value.Of(masks))]);
     }
 
+    /// <summary>Floating-point enumeration; when it overflows, the same instance (its doubles are exact rationals) enumerated exactly, within the exact width limit.</summary>
+    private static Outcome FloatingOrExact(DropConnectCase c, Layer layer, GramTerms terms, int widest)
+    {
+        var floating = Floating(c, layer, terms, widest);
+        if (!floating.Overflowed || widest > ExactMaskEnumeration.MaxWidth) return floating;
+        var exact = Exact(c.ToExact(), layer);
+        return exact.Explained($"{exact.Explanation}; floating point overflowed, so the instance was enumerated exactly")
+            .WithDetails(new NamedValue("floatingOverflowed", Value.Of("yes")));
+    }
+
     private static Outcome Sampled(DropConnectCase c, Layer layer, GramTerms terms, MaskSampling sampling)
     {
+        sampling.CheckWork(terms.Width);
         var mc = MaskMonteCarlo.Expectation(terms, c.Theta, DropConnectObjective.LossBound(c), sampling.Seed, sampling.Samples);
         return Outcome.InInterval(mc.Estimate, mc.Lower, mc.Upper, DropConnectObjective.ClosedForm(c, layer, c.Lambda), $"1 − {mc.Delta:G3} empirical-Bernstein interval",
                 $"Monte Carlo over {mc.Samples} masks of the {terms.Width} entries: the right side must lie in the interval [{mc.Lower:G6}, {mc.Upper:G6}]")
@@ -105,8 +124,10 @@ public static class DropConnectClaims
         instances: DropConnectCases.For(Layer.Input),
         check: CheckEqualsDropout,
         decision: Verdict.Refuted,
-        evidence: "both expectations by exact rational enumeration (DropConnect on V over its interacting groups of entries, dropout over its 2^r unit masks); they differ by λ Σ_j ‖u_j‖² v_jᵀ(XXᵀ − diag(XXᵀ))v_j, zero when XXᵀ is diagonal (X = I in particular) and not otherwise; minimal counterexample: one output, two inputs with the same sample (X = [1; 1]), V = [1; 1], U = [1], Y = 0, θ = 1/2: DropConnect 6, dropout 8") with
+        evidence: "both expectations by exact rational enumeration (DropConnect on V over its interacting groups of entries, dropout over its 2^r unit masks); they differ by λ Σ_j ‖u_j‖² v_jᵀ(XXᵀ − diag(XXᵀ))v_j, zero when XXᵀ is diagonal (X = I in particular) and not otherwise; minimal counterexample: one output, two inputs with the same sample (X = [1; 1]), V = [1; 1], U = [1], Y = 0, θ = 1/2: DropConnect 6, dropout 8",
+        sides: "lhs: E_M‖Y − U(θ⁻¹M∘V)ᵀX‖_F² (DropConnect on V, exact); rhs: E_z‖Y − θ⁻¹U diag(z)VᵀX‖_F² (dropout, exact)") with
     {
+        Modes = EvalModes.Exact,
         Examples = [SharedInputs],
     };
 
