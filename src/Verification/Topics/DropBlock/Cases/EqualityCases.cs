@@ -65,8 +65,8 @@ public static class EqualityCases
         Gen.Sized(size => size < 20 ? Truncated : Gen.Frequency((3, Truncated), (1, LowRank), (1, ScaledOrthogonal))), Shrink,
         c => [new NamedValue("M", Value.Of(c.M)), new NamedValue("b", Value.Of(c.BlockSize)), new NamedValue("r", Value.Of(c.Blocks))]) with
     {
-        Reader = input => Validated.Create(() => EqualityCase.Create(Readers.Moderate(input, "M", "both sides scale by c² under M → cM"), input.Integer("b"), input.Integer("r"))),
-        Inputs = [new("M", "m×n target of rank ≤ r·b"), new("b", "block size"), new("r", "number of blocks")],
+        Reader = input => Validated.Create(() => EqualityCase.Create(Readers.Moderate(input, "M", "both sides scale by c² under M → cM"), input.Integer("b"), Readers.Width(input, 8, "r", "eval runs local descent over (m + n)·r·b variables"))),
+        Inputs = [new("M", "m×n target of rank ≤ r·b"), new("b", "block size"), new("r", "number of blocks, 1 to 8")],
         SampleInput = """{ "M": [[2, 0], [0, 1]], "b": 2, "r": 2 }""",
         Measure = c => new Dictionary<string, int> { ["m"] = c.M.RowCount, ["n"] = c.M.ColumnCount, ["r"] = c.Blocks, ["b"] = c.BlockSize, ["rank"] = Matrices.Rank(c.M) },
         Sizes = [new("m", 1, MaxDimension), new("n", 1, MaxDimension), new("r", 1, MaxBlocks), new("b", 1, MaxBlockSize)],
