@@ -131,6 +131,9 @@ public class PartThreeBCliTests
         { "ksupport.closed-form", """{ "w": [1e200, 1, 1], "k": 2 }""", "homogeneous" },
         { "dropblock.minimizer", """{ "Y": [[1e-300]], "lambda": 1, "r": 1, "b": 1 }""", "homogeneous" },
         { "ksupport.closed-form", """{ "exact": true, "w": [1, 1, 1], "k": 2 }""", "drop \"exact\": true" },
+        { "ksupport.prox", """{ "y": [3, 1, 1], "k": 2, "mu": 1e308 }""", "cancel μ" },
+        { "dropblock.minimizer.even-split", """{ "Y": [[2, 0, 0], [0, 1, 0], [0, 0, 1]], "lambda": 1e308, "r": 2, "b": 2 }""", "cancel μ" },
+        { "dropblock.balanced-blocks", """{ "Y": [[2, 0, 0], [0, 1, 0], [0, 0, 1]], "lambda": 1e308, "r": 2, "b": 2 }""", "cancel μ" },
     };
 
     [Fact]

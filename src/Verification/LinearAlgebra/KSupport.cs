@@ -151,6 +151,13 @@ public static class KSupport
     public static double SpectralDual(Matrix<double> x, int k) => Dual(Thresholding.SingularValues(x), k);
 
     /// <summary>
+    /// The largest μ <see cref="Prox"/> accepts. Its weights c_i = clip(α|y_i| − μ, 0, 1) cancel μ and carry an absolute rounding
+    /// error of about μ·u, while x shrinks like ‖y‖/μ: beyond 1e6 the optimality conditions of ksupport.prox, whose rounding
+    /// bounds grow with μ, would test too little of x (and beyond 1/u ≈ 1e16 the weights have no digits left).
+    /// </summary>
+    public const double MaxProxWeight = 1e6;
+
+    /// <summary>
     /// argmin_x ‖y − x‖² + μ‖x‖_(k)² (ksupport.prox, THEORY.md): x = y/(1 + μ) when ‖y‖_0 ≤ k; otherwise
     /// x_i = c_i y_i/(c_i + μ) with c_i = clip(α|y_i| − μ, 0, 1) and α &gt; 0 such that Σ c_i = k. The sum is piecewise linear
     /// and nondecreasing in α, so α is found exactly on the piece where it crosses k.
@@ -159,6 +166,9 @@ public static class KSupport
     {
         CheckK(k, y.Count);
         if (!(mu >= 0) || double.IsInfinity(mu)) throw new ArgumentException($"mu must be a finite number ≥ 0, got {mu}");
+        if (mu > MaxProxWeight)
+            throw new Verification.Numerics.LimitExceededException(
+                $"μ = {mu:G3} is above {MaxProxWeight:G0}: the prox's weights c_i = clip(α|y_i| − μ, 0, 1) cancel μ and are computed only to about μ·u (u = 2⁻⁵³), so the optimality conditions would test too little; the prox is then within ‖y‖/μ of 0");
         var a = y.Select(Math.Abs).ToArray();
         var support = a.Count(x => x > 0);
         if (support <= k || mu == 0)
