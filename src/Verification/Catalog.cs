@@ -1,6 +1,8 @@
 using System.Runtime.CompilerServices;
 using Verification.Engine;
 using Verification.Topics.Symbolic;
+using Verification.Topics.Approximation;
+using Verification.Topics.Depth;
 using Verification.Topics.DropBlock;
 using Verification.Topics.DropConnect;
 using Verification.Topics.Dropout;
@@ -20,6 +22,8 @@ public static class Catalog
         DropBlockTopic.Instance,
         DropConnectTopic.Instance,
         FactorizationTopic.Instance,
+        DepthTopic.Instance,
+        ApproximationTopic.Instance,
         SymbolicTopic.Instance,
     ]));
 

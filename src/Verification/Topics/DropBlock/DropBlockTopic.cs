@@ -89,9 +89,9 @@ public sealed class DropBlockTopic : ITopic
             Heatmap = new Heatmap(values, "2-support norm"),
             Lines =
             [
-                new Line("l1 = 1-support", UnitSphere(1, slice.Origin, slice.E1, slice.E2), "#1f77b4", Dashed: false),
-                new Line("2-support", UnitSphere(2, slice.Origin, slice.E1, slice.E2), "#FF0000", Dashed: false),
-                new Line("l2 = 3-support", UnitSphere(3, slice.Origin, slice.E1, slice.E2), "#ff7f0e", Dashed: true),
+                new LineSeries("l1 = 1-support", UnitSphere(1, slice.Origin, slice.E1, slice.E2), "#1f77b4", Dashed: false),
+                new LineSeries("2-support", UnitSphere(2, slice.Origin, slice.E1, slice.E2), "#FF0000", Dashed: false),
+                new LineSeries("l2 = 3-support", UnitSphere(3, slice.Origin, slice.E1, slice.E2), "#ff7f0e", Dashed: true),
             ],
         };
     }).ToArray();
@@ -139,7 +139,7 @@ public sealed class DropBlockTopic : ITopic
             return new Panel(p.Title, "λ", "singular values of the minimizer", 0, p.MaxLambda, 0, 5.5)
             {
                 SquareUnits = false,
-                Lines = [.. paths.Select((path, i) => new Line($"σ{i + 1}(Y) = {PathSpectrum[i]}", path, PathColors[i], Dashed: false))],
+                Lines = [.. paths.Select((path, i) => new LineSeries($"σ{i + 1}(Y) = {PathSpectrum[i]}", path, PathColors[i], Dashed: false))],
             };
         }).ToArray();
     }
