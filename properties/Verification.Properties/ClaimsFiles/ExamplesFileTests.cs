@@ -31,10 +31,6 @@ public class ExamplesFileTests
     /// </summary>
     public static readonly IReadOnlyDictionary<string, string> PendingTwins = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        ["dropconnect.output-layer"] = "issue 10",
-        ["dropconnect.input-layer"] = "issue 10",
-        ["dropblock.expectation"] = "issue 10",
-        ["dropblock.expectation.as-stated"] = "issue 10",
         ["linear.risk-trace"] = "issue 12",
         ["linear.risk-trace.control"] = "issue 12",
     };
