@@ -98,6 +98,10 @@ public static class ReportFormats
         w.WriteEndObject();
     }
 
+    /// <summary>x rounded to <paramref name="digits"/> significant digits (a rate of 0.16 cases/s keeps its precision).</summary>
+    private static double Significant(double x, int digits) =>
+        x == 0 || !double.IsFinite(x) ? x : Math.Round(x, Math.Clamp(digits - 1 - (int)Math.Floor(Math.Log10(Math.Abs(x))), 0, 15));
+
     private static void WriteClaim(Utf8JsonWriter w, ClaimReport c)
     {
         w.WriteStartObject();
@@ -115,7 +119,7 @@ public static class ReportFormats
         w.WriteNumber("screened", c.Counts.Screened);
         JsonOutput.WriteNumber(w, "maxResidual", c.MaxResidual);
         w.WriteNumber("seconds", Math.Round(c.Seconds, 3));
-        w.WriteNumber("casesPerSecond", Math.Round(c.CasesPerSecond, 1));
+        w.WriteNumber("casesPerSecond", Significant(c.CasesPerSecond, 4));
         w.WriteString("evidence", c.Evidence);
         if (c.Health is null) w.WriteNull("health");
         else w.WriteString("health", c.Health);
