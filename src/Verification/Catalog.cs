@@ -16,6 +16,7 @@ public static class Catalog
     [
         DropoutTopic.Instance,
         FactorizationTopic.Instance,
+        Topics.LinearNetworks.LinearNetworksTopic.Instance,
         SymbolicTopic.Instance,
     ]));
 
