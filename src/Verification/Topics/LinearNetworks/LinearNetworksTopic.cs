@@ -37,7 +37,7 @@ public sealed class LinearNetworksTopic : ITopic
             "the scalar networks f(w₁, w₂) = (1 − w₂w₁)² (strict saddle at 0) and f(w₁, w₂, w₃) = (1 − w₃w₂w₁)² on the slice w₂ = w₃ (flat saddle at 0)",
             1400, 600, () => [Depth2Panel(), Depth3Panel()]),
         new(LinearClaims.CriticalPoints.Id, "the critical values R = tr Σ_yy − Σ_{i∈I} λ_i of one Baldi–Hornik instance (Σ = diag(4, 9/4, 1, 1/4), n₁ = 2), by index set",
-            800, 700, () => [CriticalValuesPanel()]),
+            1000, 800, () => [CriticalValuesPanel()]),
     ];
 
     private const double Extent = 2;
@@ -89,9 +89,9 @@ public sealed class LinearNetworksTopic : ITopic
         }).ToArray();
         MarkerSet Set(string label, Func<int, bool> negatives, MarkerShape shape, string color) =>
             new(label, points.Where(p => negatives(p.Negative)).Select(p => (p.X, p.Y)).ToArray(), shape, color);
-        var labels = string.Join(" ", sets.Select((s, k) => $"{k + 1}:{ShallowCriticalPoint.IndexSetLabel(s)}"));
-        return new Panel($"critical values by index set ({labels}); red: minimum, orange: 1 negative eigenvalue, black: 2 or more",
-            "index set", "R = tr Σ_yy − Σ_{i∈I} λ_i", 0, sets.Length + 1, 0, Math.Ceiling(points.Max(p => p.Y)) + 1)
+        var labels = string.Join("  ", sets.Select((s, k) => $"{k + 1} = {ShallowCriticalPoint.IndexSetLabel(s)}"));
+        return new Panel("critical values R by index set I (red: minimum; orange, black: 1, ≥ 2 negative Hessian eigenvalues)",
+            $"index set: {labels}", "R = tr Σ_yy − Σ_{i∈I} λ_i", 0, sets.Length + 1, 0, Math.Ceiling(points.Max(p => p.Y)) + 1)
         {
             Markers =
             [
