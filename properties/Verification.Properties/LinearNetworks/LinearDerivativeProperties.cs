@@ -11,8 +11,7 @@ namespace Verification.Properties.LinearNetworks;
 
 /// <summary>
 /// The gradient and Hessian of the risk of a depth-L linear network, derived once (<see cref="DeepLinearRisk"/>), against the
-/// symbolic engine (exact, small sizes), finite differences (floating point), the double-precision kernel and the integer
-/// inertia path.
+/// symbolic engine (exact, small sizes), finite differences (floating point) and the double-precision kernel.
 /// </summary>
 public class LinearDerivativeProperties
 {
@@ -135,15 +134,6 @@ public class LinearDerivativeProperties
                 var worst = Math.Max(Math.Abs(r - r2), g.Zip(g2).Max(p => Math.Abs(p.First - p.Second))) / scale;
                 return (worst <= 1e-12).Label($"relative difference {worst:G3}");
             });
-
-    [SeededProperty(4)]
-    public Property The_integer_inertia_path_agrees_with_the_rational_Hessian() =>
-        Prop.ForAll(Networks(4, 3).ToArbitrary(), n =>
-        {
-            var s = SecondMoments.FromSamples(n.X, n.Y);
-            var rational = ExactLdlt.InertiaOf(DeepLinearRisk.Hessian(s.Exact(), n.Layers.Select(FieldMatrices.Of).ToArray()).ToExact());
-            return (ExactHessian.InertiaAt(s, n.Layers) == rational).Label($"{ExactHessian.InertiaAt(s, n.Layers)} vs {rational}");
-        });
 
     [Fact]
     public void The_origin_of_the_scalar_networks_is_a_strict_saddle_at_depth_2_and_flat_at_depth_3()

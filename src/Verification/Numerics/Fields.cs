@@ -27,28 +27,6 @@ public static class Fields
     public static Field<Fraction> Rational { get; } = new RationalField();
     public static Field<double> Double { get; } = new DoubleField();
 
-    /// <summary>The integers (a ring: division must be exact), for fraction-free exact formulas.</summary>
-    public static Field<System.Numerics.BigInteger> Integer { get; } = new IntegerRing();
-
-    private sealed class IntegerRing : Field<System.Numerics.BigInteger>
-    {
-        public override System.Numerics.BigInteger Zero => System.Numerics.BigInteger.Zero;
-        public override System.Numerics.BigInteger One => System.Numerics.BigInteger.One;
-        public override System.Numerics.BigInteger FromInteger(long k) => k;
-        public override System.Numerics.BigInteger Add(System.Numerics.BigInteger a, System.Numerics.BigInteger b) => a + b;
-        public override System.Numerics.BigInteger Subtract(System.Numerics.BigInteger a, System.Numerics.BigInteger b) => a - b;
-        public override System.Numerics.BigInteger Multiply(System.Numerics.BigInteger a, System.Numerics.BigInteger b) => a.IsZero || b.IsZero ? System.Numerics.BigInteger.Zero : a * b;
-
-        public override System.Numerics.BigInteger Divide(System.Numerics.BigInteger a, System.Numerics.BigInteger b)
-        {
-            var q = System.Numerics.BigInteger.DivRem(a, b, out var r);
-            return r.IsZero ? q : throw new ArithmeticException("an integer division that is not exact");
-        }
-
-        public override System.Numerics.BigInteger Negate(System.Numerics.BigInteger a) => -a;
-        public override bool IsZero(System.Numerics.BigInteger a) => a.IsZero;
-        public override double ToDouble(System.Numerics.BigInteger a) => (double)a;
-    }
 
     private sealed class RationalField : Field<Fraction>
     {

@@ -29,21 +29,6 @@ public static class ExactLdlt
     /// <summary>The inertia of a rational symmetric matrix, exactly (without forming L).</summary>
     public static Inertia InertiaOf(ExactMatrix a) => Run(a, factors: false).Inertia;
 
-    /// <summary>The inertia of an integer symmetric matrix, exactly (without forming L).</summary>
-    public static Inertia InertiaOf(FieldMatrix<BigInteger> a)
-    {
-        var n = a.RowCount;
-        if (a.ColumnCount != n) throw new ArgumentException($"LDLᵀ needs a square matrix, got {a.RowCount}×{a.ColumnCount}");
-        var w = new BigInteger[n, n];
-        for (var i = 0; i < n; i++)
-            for (var j = 0; j < n; j++)
-            {
-                w[i, j] = a[i, j];
-                if (j < i && w[i, j] != w[j, i]) throw new ArgumentException("LDLᵀ needs a symmetric matrix");
-            }
-        return Eliminate(w, BigInteger.One, null, null, new Fraction[n]);
-    }
-
     /// <summary>The factorization T·A·Tᵀ = L·D·Lᵀ with the inertia read off D.</summary>
     public static SymmetricLdlt Factor(ExactMatrix a) => Run(a, factors: true);
 

@@ -92,14 +92,14 @@ public static class SampleGenerators
                 }
     }
 
-    /// <summary>0, the sign, the nearest integer and the nearest multiple of 1/4, when simpler than x.</summary>
+    /// <summary>0, the sign, the nearest integer, the absolute value and the nearest multiple of 1/4, when simpler than x.</summary>
     public static IEnumerable<Fraction> Simpler(Fraction x)
     {
         if (x.IsZero) yield break;
         var candidates = new[]
         {
             Fraction.Zero, x > Fraction.Zero ? Fraction.One : Fraction.MinusOne, new Fraction(Fraction.RoundToBigInteger(x)),
-            new Fraction(Fraction.RoundToBigInteger(4 * x), 4),
+            Fraction.Abs(x), new Fraction(Fraction.RoundToBigInteger(4 * x), 4),
         };
         foreach (var c in candidates.Distinct())
             if (c != x) yield return c;

@@ -119,8 +119,18 @@ public static class BaldiHornik
     public static Fraction ClaimedValue(SecondMoments s, IReadOnlyList<Fraction> eigenvalues, IReadOnlyList<int> indexSet) =>
         indexSet.Aggregate(s.Syy.Trace(), (acc, i) => acc - eigenvalues[i]);
 
+    /// <summary>The most index sets a check enumerates (each is a critical point with a Hessian to factor).</summary>
+    public const long MaxIndexSets = 2000;
+
     /// <summary>Every index set of size k from {0, …, n − 1}, in lexicographic order ({0, …, k − 1} first).</summary>
     public static IEnumerable<int[]> IndexSets(int n, int k)
+    {
+        if (Binomial(n, k) > MaxIndexSets)
+            throw new LimitExceededException($"C({n}, {k}) = {Binomial(n, k)} index sets is above the limit of {MaxIndexSets} critical points; use fewer outputs or a hidden width closer to 0 or n_L");
+        return Enumerate(n, k);
+    }
+
+    private static IEnumerable<int[]> Enumerate(int n, int k)
     {
         if (k < 0 || k > n) yield break;
         var set = Enumerable.Range(0, k).ToArray();

@@ -178,35 +178,3 @@ public static class DeepLinearRisk
     }
 }
 
-/// <summary>
-/// The exact inertia of ∇²R at rational layers, computed over the integers. With d_k the common denominator of layer k, the
-/// change of coordinates W_k = W̃_k/d_k is linear and invertible, so the Hessian in W̃ is congruent to ∇²R (Sylvester: same
-/// inertia); there R = tr Σ_yy − 2c tr(P̃Σ_xy) + c² tr(P̃Σ_xxP̃ᵀ) with c = 1/Π d_k and P̃ = W̃_L⋯W̃₁ integer, and D·(Π d_k)²·R, with
-/// D the common denominator of (Π d_k)Σ_yx and Σ_xx, has integer "moments" D(Π d_k)Σ_yx and DΣ_xx. Its Hessian at the integer
-/// point is an integer matrix, assembled and factored without a single rational normalization.
-/// </summary>
-public static class ExactHessian
-{
-    public static Inertia InertiaAt(SecondMoments s, IReadOnlyList<ExactMatrix> layers)
-    {
-        var denominators = layers.Select(w => w.CommonDenominator()).ToArray();
-        var product = denominators.Aggregate(System.Numerics.BigInteger.One, (a, b) => a * b);
-        var syx = s.Syx.Scale(new Fractions.Fraction(product));
-        var common = Lcm(syx.CommonDenominator(), s.Sxx.CommonDenominator());
-        var integers = layers.Select((w, k) => Integer(w, denominators[k])).ToArray();
-        var moments = new Moments<System.Numerics.BigInteger>(Integer(s.Sxx, common), Integer(syx, common), FieldMatrix<System.Numerics.BigInteger>.Zero(Fields.Integer, s.OutputDimension, s.OutputDimension));
-        return ExactLdlt.InertiaOf(DeepLinearRisk.Hessian(moments, integers));
-    }
-
-    /// <summary>scale·m as an integer matrix (scale must clear every denominator).</summary>
-    private static FieldMatrix<System.Numerics.BigInteger> Integer(ExactMatrix m, System.Numerics.BigInteger scale) =>
-        FieldMatrix<System.Numerics.BigInteger>.Create(Fields.Integer, m.RowCount, m.ColumnCount, (i, j) =>
-        {
-            var x = m[i, j];
-            var q = System.Numerics.BigInteger.DivRem(x.Numerator * scale, x.Denominator, out var r);
-            return r.IsZero ? q : throw new ArgumentException("the scale does not clear the denominators");
-        });
-
-    private static System.Numerics.BigInteger Lcm(System.Numerics.BigInteger a, System.Numerics.BigInteger b) =>
-        a / System.Numerics.BigInteger.GreatestCommonDivisor(a, b) * b;
-}
