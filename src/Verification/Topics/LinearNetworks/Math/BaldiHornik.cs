@@ -145,12 +145,12 @@ public static class BaldiHornik
         }
     }
 
-    /// <summary>C(n, k) without overflow for the small sizes here.</summary>
+    /// <summary>C(n, k), or long.MaxValue when it does not fit.</summary>
     public static long Binomial(int n, int k)
     {
         if (k < 0 || k > n) return 0;
-        long c = 1;
+        var c = System.Numerics.BigInteger.One;
         for (var i = 1; i <= k; i++) c = c * (n - k + i) / i;
-        return c;
+        return c > long.MaxValue ? long.MaxValue : (long)c;
     }
 }
