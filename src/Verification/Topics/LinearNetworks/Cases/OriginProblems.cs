@@ -3,6 +3,7 @@ using FsCheck.Fluent;
 using Fractions;
 using Verification.Engine;
 using Verification.Generators;
+using Verification.Numerics;
 
 namespace Verification.Topics.LinearNetworks;
 
@@ -31,7 +32,8 @@ public static class OriginProblems
                  select LinearProblem.FromSamples(s.X, s.Y, hidden, true, seed),
             1 => from d in SampleGenerators.SmallRational(n0, nl, samples)
                  from seed in SampleGenerators.Seed
-                 select LinearProblem.FromSamples(d.X, d.Y, hidden, true, seed),
+                 let y = allowZero ? d.Y : Correlated(d.X, d.Y)
+                 select LinearProblem.FromSamples(allowZero ? d.X : Nonzero(d.X), y, hidden, true, seed),
             2 => from g in SampleGenerators.Gaussian(n0, nl, samples)
                  from seed in SampleGenerators.Seed
                  select LinearProblem.FromSamples(g.X, g.Y, hidden, false, seed),
@@ -40,6 +42,19 @@ public static class OriginProblems
                  select LinearProblem.FromSamples(s.X, s.Y, hidden, true, seed),
         }
         select problem;
+
+    /// <summary>X with X[0, 0] = 1 when X = 0, so that <see cref="Correlated"/> can make YXᵀ nonzero.</summary>
+    private static ExactMatrix Nonzero(ExactMatrix x) =>
+        x.IsZero() ? ExactMatrix.Create(x.RowCount, x.ColumnCount, (i, j) => i == 0 && j == 0 ? Fraction.One : Fraction.Zero) : x;
+
+    /// <summary>Y, or Y + e₁·(a nonzero row of X) when YXᵀ = 0: then row 1 of YXᵀ is that row's products with X, not all 0.</summary>
+    private static ExactMatrix Correlated(ExactMatrix x, ExactMatrix y)
+    {
+        x = Nonzero(x);
+        if (!y.Multiply(x.Transpose()).IsZero()) return y;
+        var row = Enumerable.Range(0, x.RowCount).First(i => Enumerable.Range(0, x.ColumnCount).Any(j => !x[i, j].IsZero));
+        return ExactMatrix.Create(y.RowCount, y.ColumnCount, (i, j) => i == 0 ? y[i, j] + x[row, j] : y[i, j]);
+    }
 
     private static Gen<LinearProblem> ShallowGenerator { get; } = Gen.Sized(size =>
         from shape in Shapes.Factors(size, MaxDimension, MaxDimension)
