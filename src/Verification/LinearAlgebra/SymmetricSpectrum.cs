@@ -1,3 +1,4 @@
+using MathNet.Numerics;
 using MathNet.Numerics.LinearAlgebra;
 using Verification.Numerics;
 
@@ -18,11 +19,43 @@ public sealed record FloatingInertia(int Negative, int Undecided, int Positive, 
 public static class SymmetricSpectrum
 {
     /// <summary>The eigenvalues, ascending (symmetric QR through MathNet).</summary>
-    public static double[] Eigenvalues(Matrix<double> h)
+    /// <exception cref="NonFiniteException">an entry is NaN or infinite (typically an overflow upstream).</exception>
+    /// <exception cref="LimitExceededException">the iteration did not converge.</exception>
+    public static double[] Eigenvalues(Matrix<double> h) => Of(h, vectors: false).Values;
+
+    /// <summary>
+    /// The eigenvalues, ascending, and (when <paramref name="vectors"/>) orthonormal eigenvectors in the same order, computed
+    /// like <see cref="Svd.Of"/>: on H scaled by a power of two to a largest entry in [1, 2) and scaled back, so entries of
+    /// any finite magnitude neither overflow nor underflow inside the algorithm and ordinary matrices get exactly the
+    /// decomposition they would without it. The one symmetric eigensolver of the library.
+    /// </summary>
+    /// <exception cref="NonFiniteException">an entry is NaN or infinite (typically an overflow upstream).</exception>
+    /// <exception cref="LimitExceededException">the iteration did not converge.</exception>
+    public static (double[] Values, Matrix<double> Vectors) Of(Matrix<double> h, bool vectors = true)
     {
         if (h.RowCount != h.ColumnCount) throw new ArgumentException("eigenvalues of a non-square matrix");
-        if (h.RowCount == 0) return [];
-        return h.Evd(Symmetricity.Symmetric).EigenValues.Select(z => z.Real).OrderBy(x => x).ToArray();
+        var n = h.RowCount;
+        if (n == 0) return ([], Matrix<double>.Build.Dense(0, 0));
+        var scale = 0.0;
+        foreach (var e in h.Enumerate())
+        {
+            if (!double.IsFinite(e)) throw new NonFiniteException($"a {n}×{n} symmetric matrix to diagonalize has a non-finite entry ({e})");
+            scale = Math.Max(scale, Math.Abs(e));
+        }
+        if (scale == 0) return (new double[n], Matrix<double>.Build.DenseIdentity(n));
+        scale = Math.ScaleB(1, Math.ILogB(scale));
+        try
+        {
+            var evd = (h / scale).Evd(Symmetricity.Symmetric);
+            var order = Enumerable.Range(0, n).OrderBy(i => evd.EigenValues[i].Real).ToArray();
+            var values = order.Select(i => evd.EigenValues[i].Real * scale).ToArray();
+            var q = vectors ? Matrix<double>.Build.Dense(n, n, (i, j) => evd.EigenVectors[i, order[j]]) : Matrix<double>.Build.Dense(n, 0);
+            return (values, q);
+        }
+        catch (NonConvergenceException)
+        {
+            throw new LimitExceededException($"the symmetric eigendecomposition of a {n}×{n} matrix (entries up to {scale:G3}) did not converge");
+        }
     }
 
     /// <summary>

@@ -29,7 +29,28 @@ public static class ExactSpectrum
         var n = a.RowCount;
         if (a.ColumnCount != n || !a.IsSymmetric()) throw new ArgumentException("an exact spectrum needs a symmetric matrix");
         if (n == 0) return [];
-        var estimates = a.ToDouble().Evd(Symmetricity.Symmetric).EigenValues.Select(z => z.Real).ToArray();
+        // A/m, m the largest |entry|, has the same eigenvectors and eigenvalues λ/m in [−n, n]: entries of any magnitude
+        // (1e300, 1e-300) give floating estimates in range, and the exact answer is scaled back.
+        var m = Fraction.Zero;
+        for (var i = 0; i < n; i++)
+            for (var j = 0; j < n; j++)
+                if (Fraction.Abs(a[i, j]) > m) m = Fraction.Abs(a[i, j]);
+        if (m.IsZero || m == Fraction.One) return TryRationalNormalized(a, maxDenominator);
+        return TryRationalNormalized(a.Scale(Fraction.One / m), maxDenominator)?.Select(e => e with { Value = e.Value * m }).ToArray();
+    }
+
+    private static IReadOnlyList<RationalEigenspace>? TryRationalNormalized(ExactMatrix a, long maxDenominator)
+    {
+        var n = a.RowCount;
+        double[] estimates;
+        try
+        {
+            estimates = Verification.LinearAlgebra.SymmetricSpectrum.Eigenvalues(a.ToDouble());
+        }
+        catch (Exception e) when (e is NonFiniteException or LimitExceededException)
+        {
+            return null; // beyond double precision's range (or no convergence): no candidates to try
+        }
         var d = a.CommonDenominator();
         var found = new List<RationalEigenspace>();
         var tried = new HashSet<Fraction>();

@@ -5,7 +5,7 @@ namespace Verification.Numerics;
 
 /// <summary>
 /// The arithmetic of a field, so that one formula (a gradient, a Hessian) is written once and evaluated both in exact
-/// rationals and in double precision. <see cref="Rational"/> and <see cref="Double"/> are the two instances.
+/// rationals and in double precision. <see cref="Fields.Rational"/> and <see cref="Fields.Double"/> are the two instances.
 /// </summary>
 public abstract class Field<T>
 {

@@ -71,8 +71,8 @@ public static partial class LinearClaims
         var fp = FloatingLandscape.CriticalPoint(s, f, set);
         if (!fp.Separated)
             return new PointCheck(label, Outcome.Inconclusive($"floating point cannot separate the eigenvalues of {label} from the others (gap {fp.Gap:G3})"), "undecided");
-        var claimed = s.Syy.Trace().ToDouble() - set.Sum(i => f.Eigenvalues[i]);
-        var claimedError = set.Count * f.EigenvalueError + Rounding.Gamma(c.OutputDimension + set.Count) * (Math.Abs(s.Syy.Trace().ToDouble()) + set.Sum(i => Math.Abs(f.Eigenvalues[i])));
+        var claimed = Exact.ToDouble(s.Syy.Trace()) - set.Sum(i => f.Eigenvalues[i]);
+        var claimedError = set.Count * f.EigenvalueError + Rounding.Gamma(c.OutputDimension + set.Count) * (Math.Abs(Exact.ToDouble(s.Syy.Trace())) + set.Sum(i => Math.Abs(f.Eigenvalues[i])));
         var floating = FloatingPoint(s, label, fp.Layers, fp.Distance, claimed, claimedError, requirement);
         return floating with { Summary = $"{floating.Summary}; UVᵀ = {Value.Of(fp.U * fp.V.Transpose())}", Product = Value.Of(fp.U * fp.V.Transpose()) };
     }
@@ -88,7 +88,7 @@ public static partial class LinearClaims
         source: "BaldiHornik1989",
         instances: LinearProblems.Distinct,
         check: CheckBaldiHornik,
-        evidence: "rational instances (Σ with rational eigenvalues and orthogonal eigenvectors from Cayley transforms): at U = Q_{1:n₁}, V = Σ_xx⁻¹Σ_xyQ_{1:n₁} the gradient is exactly 0, R equals tr Σ_yy − Σ_{i≤n₁}λ_i exactly, and the Hessian has no negative eigenvalue (exact LDLᵀ inertia); Gaussian instances: the same within the floating-point bounds (sin Θ distance to the exact point, Lipschitz constants, eigensolver backward error); on both, L-BFGS from random starts never goes below the value (summation bound). Hypothesis failures (singular Σ_xx, repeated eigenvalues) are discarded with the hypothesis named");
+        evidence: "rational instances (Σ with rational eigenvalues and orthogonal eigenvectors from Cayley transforms): at U = Q_{1:n₁}, V = Σ_xx⁻¹Σ_xyQ_{1:n₁} the gradient is exactly 0, R equals tr Σ_yy − Σ_{i≤n₁}λ_i exactly, and the Hessian has no negative eigenvalue (exact LDLᵀ inertia); Gaussian instances: the same within the floating-point bounds (sin Θ distance to the exact point, Lipschitz constants, eigensolver backward error); on both, L-BFGS from random starts never goes below the value (summation bound). Hypothesis failures (singular Σ_xx, repeated eigenvalues) are discarded with the hypothesis named") with { Modes = EvalModes.Exact };
 
     public static Outcome CheckBaldiHornik(LinearProblem c)
     {
@@ -99,14 +99,18 @@ public static partial class LinearClaims
         var minimum = ShallowPoint(c, spectrum!, top, CurvatureRequirement.NoNegative);
         var (value, valueText, valueError) = GlobalValue(c, spectrum!);
         var descent = LocalDescent.Run(c.Moments, c.Widths, 2, c.Seed);
-        var descentOutcome = Outcome.AtLeast(descent.Lowest, value, new Tolerance(descent.LowestError + valueError, "rounding of R at the lowest point (summation bound) + the value's eigenvalue error"),
+        var (valueInUnits, valueErrorInUnits) = spectrum!.Exact is { } exactSpectrum
+            ? (descent.InUnits(BaldiHornik.ClaimedValue(c.Moments, exactSpectrum.Eigenvalues, top)), 0.0)
+            : (descent.InUnits(value), descent.InUnits(valueError));
+        var descentOutcome = Outcome.AtLeast(descent.Lowest, valueInUnits, new Tolerance(descent.LowestError + valueErrorInUnits + Rounding.UnitRoundoff * Math.Abs(valueInUnits),
+                "rounding of R at the lowest point (summation bound) + the value's eigenvalue error (both in units of the moments' scale 2^k)"),
             $"L-BFGS from {descent.Starts} random starts never goes below tr Σ_yy − Σ_{{i≤n₁}} λ_i");
         return Outcome.All(minimum.Outcome, descentOutcome).WithDetails(
             new NamedValue("value", Value.Of(valueText)),
             new NamedValue("eigenvalues", Value.Of(spectrum!.Eigenvalues)),
             new NamedValue("optimalProduct", minimum.Product ?? Value.Of("—")),
             Detail(minimum),
-            new NamedValue("descentLowest", Value.Of(descent.Lowest)));
+            new NamedValue("descentLowest", Value.Of(descent.LowestValue)));
     }
 
     /// <summary>tr Σ_yy − Σ_{i≤n₁} λ_i as a double, its text (exact when the spectrum is), and its floating-point error.</summary>
@@ -120,7 +124,7 @@ public static partial class LinearClaims
             return (v.ToDouble(), Exact.Format(v), Math.Abs(v.ToDouble()) * Rounding.UnitRoundoff);
         }
         var f = spectrum.Floating!;
-        var trace = c.Moments.Syy.Trace().ToDouble();
+        var trace = Exact.ToDouble(c.Moments.Syy.Trace());
         var value = trace - top.Sum(i => f.Eigenvalues[i]);
         return (value, value.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
             n1 * f.EigenvalueError + Rounding.Gamma(n1 + 2) * (Math.Abs(trace) + top.Sum(i => Math.Abs(f.Eigenvalues[i]))));
@@ -147,7 +151,7 @@ public static partial class LinearClaims
         check: CheckBaldiHornikAsStated,
         decision: Verdict.Refuted,
         evidence: "refuted exactly: when λ_{n₁} = λ_{n₁+1} (a tie across the cut), swapping the tied eigenvectors gives a second critical point with zero gradient, the same value tr Σ_yy − Σ_{i≤n₁}λ_i and no negative Hessian eigenvalue, whose product differs; minimal counterexample X = Y = I₂ (Σ = ½I₂), n₁ = 1, where every unit vector q gives a global minimum with UVᵀ = qqᵀ. Without a tie at the cut the statement holds: the best rank-n₁ approximation is then unique (Eckart–Young), decided by the exact gap λ_{n₁} > λ_{n₁+1}")
-        with { Examples = [TiedSpectrumExample] };
+        with { Examples = [TiedSpectrumExample] } with { Modes = EvalModes.Exact };
 
     public static Outcome CheckBaldiHornikAsStated(LinearProblem c)
     {
@@ -194,7 +198,7 @@ public static partial class LinearClaims
         source: "BaldiHornik1989",
         instances: LinearProblems.Distinct,
         check: CheckCriticalPoints,
-        evidence: "every index set of every instance: rational instances exactly (zero gradient, value, and the Hessian's inertia by exact LDLᵀ: at least one negative eigenvalue for I ≠ {1..n₁}, none for the top set); Gaussian instances in floating point (eigenvalues below −τ, τ from the Hessian's norm, its rounding and the Lipschitz constant times the distance to the exact point)");
+        evidence: "every index set of every instance: rational instances exactly (zero gradient, value, and the Hessian's inertia by exact LDLᵀ: at least one negative eigenvalue for I ≠ {1..n₁}, none for the top set); Gaussian instances in floating point (eigenvalues below −τ, τ from the Hessian's norm, its rounding and the Lipschitz constant times the distance to the exact point)") with { Modes = EvalModes.Exact };
 
     public static Outcome CheckCriticalPoints(LinearProblem c)
     {

@@ -25,7 +25,7 @@ public static partial class LinearClaims
         source: "Kawaguchi2016",
         instances: OriginProblems.Shallow,
         check: c => CheckShallowOrigin(c, frobenius: false),
-        evidence: "the Hessian at 0 in exact arithmetic; when σ_max(YXᵀ) is rational (structured rational samples, where σ(YXᵀ) = |m_i|a_i²), exactly: H + σ_max I has no negative and at least one zero eigenvalue (exact LDLᵀ inertia), so λ_min(H) = −σ_max; otherwise the exact Hessian rounded once, its eigenvalues and the singular values of YXᵀ in double precision, within the eigensolver and SVD backward-error bounds. YXᵀ = 0 is included (both sides 0)");
+        evidence: "the Hessian at 0 in exact arithmetic; when σ_max(YXᵀ) is rational (structured rational samples, where σ(YXᵀ) = |m_i|a_i²), exactly: H + σ_max I has no negative and at least one zero eigenvalue (exact LDLᵀ inertia), so λ_min(H) = −σ_max; otherwise the exact Hessian rounded once, its eigenvalues and the singular values of YXᵀ in double precision, within the eigensolver and SVD backward-error bounds. YXᵀ = 0 is included (both sides 0)") with { Modes = EvalModes.Exact };
 
     /// <summary>−‖YXᵀ‖_F instead of −σ_max(YXᵀ): equal exactly when rank YXᵀ ≤ 1.</summary>
     public static Claim<LinearProblem> ShallowOriginControl { get; } = Claim.Control(
@@ -34,7 +34,7 @@ public static partial class LinearClaims
         statement: @"\lambda_{\min}\big(\nabla^2 f(0, 0)\big) = -\|YX^\top\|_F",
         instances: OriginProblems.Shallow,
         check: c => CheckShallowOrigin(c, frobenius: true),
-        evidence: "the same computation against −‖YXᵀ‖_F; holds on every instance with rank YXᵀ ≤ 1 (every 1×1 or single-output instance)");
+        evidence: "the same computation against −‖YXᵀ‖_F; holds on every instance with rank YXᵀ ≤ 1 (every 1×1 or single-output instance)") with { Modes = EvalModes.Exact };
 
     public static Outcome CheckShallowOrigin(LinearProblem c, bool frobenius)
     {
@@ -88,7 +88,7 @@ public static partial class LinearClaims
         source: "Kawaguchi2016",
         instances: OriginProblems.Deep,
         check: CheckDeepOrigin,
-        evidence: "exact on every instance (W = 0 and the direction are rational, and the moments of any samples are): every entry of the gradient and of the Hessian at 0 is exactly 0; along the rational direction D (D_L⋯D₁ = ±e_ie_jᵀ at the largest |Σ_yx[i, j]|) R(tD) − R(0) equals −2a t^L + b t^{2L} at t = 1, …, 2L + 1 (so as polynomials of degree 2L), with a = |Σ_yx[i, j]| > 0; a rational step t₀ with b t₀^L ≤ a gives an exact decrease ≤ −a t₀^L < 0, and every 0 < t ≤ t₀ decreases R");
+        evidence: "exact on every instance (W = 0 and the direction are rational, and the moments of any samples are): every entry of the gradient and of the Hessian at 0 is exactly 0; along the rational direction D (D_L⋯D₁ = ±e_ie_jᵀ at the largest |Σ_yx[i, j]|) R(tD) − R(0) equals −2a t^L + b t^{2L} at t = 1, …, 2L + 1 (so as polynomials of degree 2L), with a = |Σ_yx[i, j]| > 0; a rational step t₀ with b t₀^L ≤ a gives an exact decrease ≤ −a t₀^L < 0, and every 0 < t ≤ t₀ decreases R") with { Modes = EvalModes.Exact };
 
     public static Outcome CheckDeepOrigin(LinearProblem c)
     {
@@ -129,7 +129,7 @@ public static partial class LinearClaims
         source: "Kawaguchi2016",
         instances: LinearProblems.WideEnough,
         check: CheckDeepOptimalProduct,
-        evidence: "exact on every instance: Σ_xx ≻ 0 by exact LDLᵀ; P* = Σ_yxΣ_xx⁻¹ = CF (exact rank factorization, r = rank Σ_yx) embedded through every hidden width ≥ r gives a point with product P*, zero gradient and value tr Σ_yy − tr(P*Σ_xy); R(P) − R(P*) = tr((P − P*)Σ_xx(P − P*)ᵀ) exactly at a random rational P (polynomial identity), so P* is the unique minimizing product; the Hessian at the point has no negative eigenvalue (exact LDLᵀ on rational instances, floating point with its backward error on Gaussian ones); L-BFGS from random starts never goes below R(P*). Wide enough means min_k n_k ≥ rank Σ_yx (so min(n₀, n_L) always suffices): below it the product cannot reach P*, which the control shows");
+        evidence: "exact on every instance: Σ_xx ≻ 0 by exact LDLᵀ; P* = Σ_yxΣ_xx⁻¹ = CF (exact rank factorization, r = rank Σ_yx) embedded through every hidden width ≥ r gives a point with product P*, zero gradient and value tr Σ_yy − tr(P*Σ_xy); R(P) − R(P*) = tr((P − P*)Σ_xx(P − P*)ᵀ) exactly at a random rational P (polynomial identity), so P* is the unique minimizing product; the Hessian at the point has no negative eigenvalue (exact LDLᵀ on rational instances, floating point with its backward error on Gaussian ones); L-BFGS from random starts never goes below R(P*). Wide enough means min_k n_k ≥ rank Σ_yx (so min(n₀, n_L) always suffices): below it the product cannot reach P*, which the control shows") with { Modes = EvalModes.Exact };
 
     /// <summary>The same statement on networks with a hidden width below rank Σ_yx (decided by the rank of the product).</summary>
     public static Claim<LinearProblem> DeepOptimalProductControl { get; } = Claim.Control(
@@ -138,7 +138,7 @@ public static partial class LinearClaims
         statement: @"\min_k n_k < \operatorname{rank}\Sigma_{yx}:\ \text{every minimizer has } W_L\cdots W_1 = \Sigma_{yx}\Sigma_{xx}^{-1}",
         instances: LinearProblems.TooNarrow,
         check: c => CheckDeepOptimalProduct(c, narrowAllowed: true),
-        evidence: "rank(W_L⋯W₁) ≤ min_k n_k < rank Σ_yxΣ_xx⁻¹, decided by exact ranks: no network of these widths has the product P*");
+        evidence: "rank(W_L⋯W₁) ≤ min_k n_k < rank Σ_yxΣ_xx⁻¹, decided by exact ranks: no network of these widths has the product P*") with { Modes = EvalModes.Exact };
 
     public static Outcome CheckDeepOptimalProduct(LinearProblem c) => CheckDeepOptimalProduct(c, narrowAllowed: false);
 
@@ -179,7 +179,7 @@ public static partial class LinearClaims
                 Outcome.Decide(product.EqualTo(optimal), SampleGenerators.Show(product, c.Exact), SampleGenerators.Show(optimal, c.Exact), "exact: the constructed point has W_L⋯W₁ = Σ_yxΣ_xx⁻¹", 1),
                 point.Outcome,
                 Outcome.Exact(s.Risk(random) - value, quadratic, "exact: R(P) − R(P*) = tr((P − P*)Σ_xx(P − P*)ᵀ) at a random rational P"),
-                Outcome.AtLeast(descent.Lowest, valueDouble, new Tolerance(descent.LowestError + Rounding.UnitRoundoff * Math.Abs(valueDouble), "rounding of R at the lowest point (summation bound)"),
+                Outcome.AtLeast(descent.Lowest, descent.InUnits(value), new Tolerance(descent.LowestError + Rounding.UnitRoundoff * Math.Abs(descent.InUnits(value)), "rounding of R at the lowest point (summation bound), in units of the moments' scale 2^k"),
                     $"L-BFGS from {descent.Starts} random starts never goes below R(Σ_yxΣ_xx⁻¹)"))
             .WithDetails(
                 new NamedValue("value", c.Exact ? Value.Of(value) : Value.Of(valueDouble)),
@@ -187,7 +187,7 @@ public static partial class LinearClaims
                 new NamedValue("rank", Value.Of((long)left.ColumnCount)),
                 new NamedValue("layers", Value.Of(Show(layers, c.Exact))),
                 new NamedValue("curvature", Value.Of(point.Summary)),
-                new NamedValue("descentLowest", Value.Of(descent.Lowest)));
+                new NamedValue("descentLowest", Value.Of(descent.LowestValue)));
         return (outcome, layers);
     }
 
@@ -200,7 +200,7 @@ public static partial class LinearClaims
         source: "Kawaguchi2016",
         instances: LinearProblems.Kawaguchi,
         check: c => CheckKawaguchi(c),
-        evidence: "saddles built from every Baldi–Hornik critical point of p eigenvalues (I ≠ {1..p}): W₁ = [V_Iᵀ; 0], W_k = [I_p 0; 0 0], W_L = [U_I 0], then changed by random rational gauges W_k ↦ C_kW_kC_{k−1}⁻¹ (C = Cayley rotation × diagonal); on rational instances exactly: rank(W_{L−1}⋯W₁) = p, zero gradient, value tr Σ_yy − Σ_{i∈I}λ_i above the global minimum, and a negative eigenvalue by exact LDLᵀ inertia (the top set, the global minimum, has none); on Gaussian instances the same in floating point with the sin Θ and Lipschitz bounds. THEORY.md's rank condition on W_{L−1}⋯W₁ implies Kawaguchi's on W_{L−1}⋯W₂; the control shows the condition is needed");
+        evidence: "saddles built from every Baldi–Hornik critical point of p eigenvalues (I ≠ {1..p}): W₁ = [V_Iᵀ; 0], W_k = [I_p 0; 0 0], W_L = [U_I 0], then changed by random rational gauges W_k ↦ C_kW_kC_{k−1}⁻¹ (C = Cayley rotation × diagonal); on rational instances exactly: rank(W_{L−1}⋯W₁) = p, zero gradient, value tr Σ_yy − Σ_{i∈I}λ_i above the global minimum, and a negative eigenvalue by exact LDLᵀ inertia (the top set, the global minimum, has none); on Gaussian instances the same in floating point with the sin Θ and Lipschitz bounds. THEORY.md's rank condition on W_{L−1}⋯W₁ implies Kawaguchi's on W_{L−1}⋯W₂; the control shows the condition is needed") with { Modes = EvalModes.Exact };
 
     /// <summary>The statement without the rank condition, refuted by the origin of a depth-3 network (a saddle with zero Hessian).</summary>
     public static Claim<LinearProblem> KawaguchiControl { get; } = Claim.Control(
@@ -209,7 +209,7 @@ public static partial class LinearClaims
         statement: @"L \ge 3,\ W \text{ a saddle} \implies \lambda_{\min}(\nabla^2 R(W)) < 0 \quad\text{(false at } W = 0\text{, where rank}(W_{L-1}\cdots W_1) = 0)",
         instances: OriginProblems.Deep,
         check: c => CheckOriginIsStrict(c),
-        evidence: "W = 0 with YXᵀ ≠ 0 is a saddle (R decreases along D and increases along −D in the first layer's sign, exactly) whose Hessian is exactly zero: no negative eigenvalue");
+        evidence: "W = 0 with YXᵀ ≠ 0 is a saddle (R decreases along D and increases along −D in the first layer's sign, exactly) whose Hessian is exactly zero: no negative eigenvalue") with { Modes = EvalModes.Exact };
 
     public static Outcome CheckOriginIsStrict(LinearProblem c)
     {
@@ -269,8 +269,8 @@ public static partial class LinearClaims
                 var rankTolerance = (below.RowCount * below.ColumnCount * Rounding.UnitRoundoff + Rounding.Gamma(4)) * below.FrobeniusNorm() + FloatingBounds.Radius(layers, fp.Distance) * fp.Distance;
                 parts.Add(Outcome.AtLeast(sv.Length >= p ? sv[p - 1] : 0, 0, new Tolerance(rankTolerance, "SVD backward error + distance to the exact point"),
                     $"σ_p(W_{{L−1}}⋯W₁) > 0 at {label}: rank p = {p}"));
-                var claimed = s.Syy.Trace().ToDouble() - set.Sum(i => f.Eigenvalues[i]);
-                var claimedError = set.Length * f.EigenvalueError + Rounding.Gamma(c.OutputDimension + set.Length) * (Math.Abs(s.Syy.Trace().ToDouble()) + set.Sum(i => Math.Abs(f.Eigenvalues[i])));
+                var claimed = Exact.ToDouble(s.Syy.Trace()) - set.Sum(i => f.Eigenvalues[i]);
+                var claimedError = set.Length * f.EigenvalueError + Rounding.Gamma(c.OutputDimension + set.Length) * (Math.Abs(Exact.ToDouble(s.Syy.Trace())) + set.Sum(i => Math.Abs(f.Eigenvalues[i])));
                 var check = FloatingPoint(s, label, layers, fp.Distance, claimed, claimedError, requirement);
                 checks.Add(check);
                 parts.Add(check.Outcome);

@@ -29,7 +29,7 @@ public sealed class DeepRiskKernel
         for (var k = 0; k < layers; k++) offsets[k + 1] = offsets[k] + widths[k + 1] * widths[k];
         sxx = ToArray(s.Sxx.ToDouble());
         syx = ToArray(s.Syx.ToDouble());
-        traceYY = s.Syy.Trace().ToDouble();
+        traceYY = Exact.ToDouble(s.Syy.Trace());
         below = Enumerable.Range(0, layers + 1).Select(k => new double[widths[k] * widths[0]]).ToArray();
         above = Enumerable.Range(0, layers).Select(k => new double[widths[^1] * widths[k + 1]]).ToArray();
         g = new double[widths[^1] * widths[0]];

@@ -86,7 +86,7 @@ public static class DeepLinearRisk
 
     /// <summary>
     /// The same formulas on absolute values, |A_k|ᵀ|A_j| ⊗ |B_k||Σ_xx||B_j|ᵀ and 2(|P||Σ_xx| + |Σ_yx|): an entrywise bound on the
-    /// magnitude of every term summed in <see cref="Hessian{T}"/> and <see cref="Gradient{T}"/>, for floating-point error bounds.
+    /// magnitude of every term summed in <see cref="Hessian{T}(Moments{T}, IReadOnlyList{FieldMatrix{T}})"/> and <see cref="Gradient{T}(Moments{T}, IReadOnlyList{FieldMatrix{T}})"/>, for floating-point error bounds.
     /// </summary>
     public static (FieldMatrix<double> Hessian, IReadOnlyList<FieldMatrix<double>> Gradient) Magnitudes(Moments<double> s, IReadOnlyList<FieldMatrix<double>> w)
     {

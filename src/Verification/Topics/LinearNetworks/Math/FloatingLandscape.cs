@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using Verification.LinearAlgebra;
 using Verification.Numerics;
 
 namespace Verification.Topics.LinearNetworks;
@@ -38,10 +39,9 @@ public static class FloatingLandscape
         var k = s.Sxx.Solve(s.Sxy);
         var sigma = s.Syx.Multiply(k).ToDouble();
         var n = sigma.RowCount;
-        var evd = sigma.Evd(Symmetricity.Symmetric);
-        var order = Enumerable.Range(0, n).OrderByDescending(i => evd.EigenValues[i].Real).ToArray();
-        var values = order.Select(i => evd.EigenValues[i].Real).ToArray();
-        var vectors = Matrix<double>.Build.Dense(n, n, (i, j) => evd.EigenVectors[i, order[j]]);
+        var (ascending, q) = SymmetricSpectrum.Of(sigma);
+        var values = ascending.Reverse().ToArray();
+        var vectors = Matrix<double>.Build.Dense(n, n, (i, j) => q[i, n - 1 - j]);
         var norm = sigma.FrobeniusNorm();
         var error = (double)n * n * Rounding.UnitRoundoff * norm + Rounding.UnitRoundoff * norm;
         return new FloatingSpectralData(sigma, values, vectors, error * (1 + 1e-8), k.ToDouble());

@@ -1,3 +1,5 @@
+using BigInteger = System.Numerics.BigInteger;
+using Fractions;
 using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.Optimization;
 using Verification.Numerics;
@@ -5,12 +7,54 @@ using Verification.Numerics;
 namespace Verification.Topics.LinearNetworks;
 
 /// <summary>The lowest risk local descent reached, where, and the bound on the rounding error of that evaluation.</summary>
-public sealed record DescentResult(double Lowest, double LowestError, int Starts, int Evaluations, IReadOnlyList<double> Finals);
+/// <remarks>
+/// Values are in units of 2^<see cref="Exponent"/> (the descent ran on the moments divided by it): compare them with
+/// <see cref="InUnits(Fraction)"/> or <see cref="InUnits(double)"/> of the value they are checked against.
+/// </remarks>
+public sealed record DescentResult(double Lowest, double LowestError, int Starts, int Evaluations, IReadOnlyList<double> Finals, int Exponent = 0)
+{
+    /// <summary>An exact value in the descent's units, v / 2^Exponent, rounded once.</summary>
+    public double InUnits(Fraction v) =>
+        Exact.ToDouble(Exponent > 0 ? v / new Fraction(BigInteger.One << Exponent, BigInteger.One) : v * new Fraction(BigInteger.One << -Exponent, BigInteger.One));
 
-/// <summary>L-BFGS on the risk of a network of the given widths (n₀, …, n_L), from Gaussian starts of scale 1/√width.</summary>
+    /// <summary>A floating value in the descent's units (exact: a power of two).</summary>
+    public double InUnits(double v) => Math.ScaleB(v, -Exponent);
+
+    /// <summary>The lowest value in the moments' own units (may overflow or underflow: for display).</summary>
+    public double LowestValue => Math.ScaleB(Lowest, Exponent);
+}
+
+/// <summary>
+/// L-BFGS on the risk of a network of the given widths (n₀, …, n_L), from Gaussian starts of scale 1/√width. The risk is
+/// linear in the moments, so the descent runs on the moments divided by a power of two 2^k near their largest entry (exactly,
+/// with the same minimizers); its values stay in units of 2^k (<see cref="DescentResult.Exponent"/>), so moments of any
+/// magnitude neither overflow nor underflow inside it or in the comparison.
+/// </summary>
 public static class LocalDescent
 {
     public static DescentResult Run(SecondMoments s, IReadOnlyList<int> widths, int starts, ulong seed, int maxIterations = 400)
+    {
+        var k = ScaleExponent(s);
+        if (k == 0) return RunNormalized(s, widths, starts, seed, maxIterations);
+        var factor = k > 0 ? new Fraction(BigInteger.One, BigInteger.One << k) : new Fraction(BigInteger.One << -k, BigInteger.One);
+        var scaled = new SecondMoments(s.Sxx.Scale(factor), s.Syx.Scale(factor), s.Syy.Scale(factor));
+        var r = RunNormalized(scaled, widths, starts, seed, maxIterations);
+        return r with { Exponent = k };
+    }
+
+    /// <summary>k with 2^k within a factor 2 of the largest |entry| of the moments (0 when they are all 0).</summary>
+    private static int ScaleExponent(SecondMoments s)
+    {
+        var best = long.MinValue;
+        foreach (var m in new[] { s.Sxx, s.Syx, s.Syy })
+            for (var i = 0; i < m.RowCount; i++)
+                for (var j = 0; j < m.ColumnCount; j++)
+                    if (!m[i, j].IsZero)
+                        best = Math.Max(best, BigInteger.Abs(m[i, j].Numerator).GetBitLength() - m[i, j].Denominator.GetBitLength());
+        return best == long.MinValue ? 0 : (int)Math.Clamp(best, -100_000, 100_000);
+    }
+
+    private static DescentResult RunNormalized(SecondMoments s, IReadOnlyList<int> widths, int starts, ulong seed, int maxIterations)
     {
         var kernel = new DeepRiskKernel(s, widths);
         var shapes = Enumerable.Range(0, widths.Count - 1).Select(k => (widths[k + 1], widths[k])).ToArray();
