@@ -88,7 +88,7 @@ public static partial class LinearClaims
         source: "BaldiHornik1989",
         instances: LinearProblems.Distinct,
         check: CheckBaldiHornik,
-        evidence: "rational instances (Σ with rational eigenvalues and orthogonal eigenvectors from Cayley transforms): at U = Q_{1:n₁}, V = Σ_xx⁻¹Σ_xyQ_{1:n₁} the gradient is exactly 0, R equals tr Σ_yy − Σ_{i≤n₁}λ_i exactly, and the Hessian has no negative eigenvalue (exact LDLᵀ inertia); Gaussian instances: the same within the floating-point bounds (sin Θ distance to the exact point, Lipschitz constants, eigensolver backward error); on both, L-BFGS from random starts never goes below the value (summation bound). Hypothesis failures (singular Σ_xx, repeated eigenvalues) are discarded with the hypothesis named") with { Modes = EvalModes.Exact };
+        evidence: "rational instances (Σ with rational eigenvalues and orthogonal eigenvectors from Cayley transforms): at U = Q_{1:n₁}, V = Σ_xx⁻¹Σ_xyQ_{1:n₁} the gradient is exactly 0, R equals tr Σ_yy − Σ_{i≤n₁}λ_i exactly, and the Hessian has no negative eigenvalue (exact LDLᵀ inertia); Gaussian instances: the same within the floating-point bounds (sin Θ distance to the exact point, Lipschitz constants, eigensolver backward error); on both, L-BFGS from random starts never goes below the value (summation bound). Hypothesis failures (singular Σ_xx, repeated eigenvalues) are discarded with the hypothesis named") with { Modes = EvalModes.Exact, Sides = "lhs/rhs of the first failing part, at the top index set: the gradient against 0; R against tr Σ_yy − Σ_{i≤n₁} λ_i; the number of negative Hessian eigenvalues against 0; the lowest value of local descent against that value" };
 
     public static Outcome CheckBaldiHornik(LinearProblem c)
     {
@@ -151,7 +151,7 @@ public static partial class LinearClaims
         check: CheckBaldiHornikAsStated,
         decision: Verdict.Refuted,
         evidence: "refuted exactly: when λ_{n₁} = λ_{n₁+1} (a tie across the cut), swapping the tied eigenvectors gives a second critical point with zero gradient, the same value tr Σ_yy − Σ_{i≤n₁}λ_i and no negative Hessian eigenvalue, whose product differs; minimal counterexample X = Y = I₂ (Σ = ½I₂), n₁ = 1, where every unit vector q gives a global minimum with UVᵀ = qqᵀ. Without a tie at the cut the statement holds: the best rank-n₁ approximation is then unique (Eckart–Young), decided by the exact gap λ_{n₁} > λ_{n₁+1}")
-        with { Examples = [TiedSpectrumExample] } with { Modes = EvalModes.Exact };
+        with { Examples = [TiedSpectrumExample] } with { Modes = EvalModes.Exact, Sides = "lhs: the product UVᵀ of a global minimum; rhs: the slide's product Q_{1:n₁}Q_{1:n₁}ᵀΣ_yxΣ_xx⁻¹" };
 
     public static Outcome CheckBaldiHornikAsStated(LinearProblem c)
     {
@@ -198,7 +198,7 @@ public static partial class LinearClaims
         source: "BaldiHornik1989",
         instances: LinearProblems.Distinct,
         check: CheckCriticalPoints,
-        evidence: "every index set of every instance: rational instances exactly (zero gradient, value, and the Hessian's inertia by exact LDLᵀ: at least one negative eigenvalue for I ≠ {1..n₁}, none for the top set); Gaussian instances in floating point (eigenvalues below −τ, τ from the Hessian's norm, its rounding and the Lipschitz constant times the distance to the exact point)") with { Modes = EvalModes.Exact };
+        evidence: "every index set of every instance: rational instances exactly (zero gradient, value, and the Hessian's inertia by exact LDLᵀ: at least one negative eigenvalue for I ≠ {1..n₁}, none for the top set); Gaussian instances in floating point (eigenvalues below −τ, τ from the Hessian's norm, its rounding and the Lipschitz constant times the distance to the exact point)") with { Modes = EvalModes.Exact, Sides = "lhs/rhs of the first failing index set I: the gradient against 0; R against tr Σ_yy − Σ_{i∈I} λ_i; the number of negative Hessian eigenvalues against what the claim requires (none for the top set, at least one otherwise)" };
 
     public static Outcome CheckCriticalPoints(LinearProblem c)
     {

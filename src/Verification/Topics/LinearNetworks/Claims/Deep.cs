@@ -25,7 +25,7 @@ public static partial class LinearClaims
         source: "Kawaguchi2016",
         instances: OriginProblems.Shallow,
         check: c => CheckShallowOrigin(c, frobenius: false),
-        evidence: "the Hessian at 0 in exact arithmetic; when σ_max(YXᵀ) is rational (structured rational samples, where σ(YXᵀ) = |m_i|a_i²), exactly: H + σ_max I has no negative and at least one zero eigenvalue (exact LDLᵀ inertia), so λ_min(H) = −σ_max; otherwise the exact Hessian rounded once, its eigenvalues and the singular values of YXᵀ in double precision, within the eigensolver and SVD backward-error bounds. YXᵀ = 0 is included (both sides 0)") with { Modes = EvalModes.Exact };
+        evidence: "the Hessian at 0 in exact arithmetic; when σ_max(YXᵀ) is rational (structured rational samples, where σ(YXᵀ) = |m_i|a_i²), exactly: H + σ_max I has no negative and at least one zero eigenvalue (exact LDLᵀ inertia), so λ_min(H) = −σ_max; otherwise the exact Hessian rounded once, its eigenvalues and the singular values of YXᵀ in double precision, within the eigensolver and SVD backward-error bounds. YXᵀ = 0 is included (both sides 0)") with { Modes = EvalModes.Exact, Sides = "lhs: λ_min(∇²f(0, 0)); rhs: −σ_max(YXᵀ)" };
 
     /// <summary>−‖YXᵀ‖_F instead of −σ_max(YXᵀ): equal exactly when rank YXᵀ ≤ 1.</summary>
     public static Claim<LinearProblem> ShallowOriginControl { get; } = Claim.Control(
@@ -34,7 +34,7 @@ public static partial class LinearClaims
         statement: @"\lambda_{\min}\big(\nabla^2 f(0, 0)\big) = -\|YX^\top\|_F",
         instances: OriginProblems.Shallow,
         check: c => CheckShallowOrigin(c, frobenius: true),
-        evidence: "the same computation against −‖YXᵀ‖_F; holds on every instance with rank YXᵀ ≤ 1 (every 1×1 or single-output instance)") with { Modes = EvalModes.Exact };
+        evidence: "the same computation against −‖YXᵀ‖_F; holds on every instance with rank YXᵀ ≤ 1 (every 1×1 or single-output instance)") with { Modes = EvalModes.Exact, Sides = "lhs: λ_min(∇²f(0, 0)); rhs: −‖YXᵀ‖_F" };
 
     public static Outcome CheckShallowOrigin(LinearProblem c, bool frobenius)
     {
@@ -88,7 +88,7 @@ public static partial class LinearClaims
         source: "Kawaguchi2016",
         instances: OriginProblems.Deep,
         check: CheckDeepOrigin,
-        evidence: "exact on every instance (W = 0 and the direction are rational, and the moments of any samples are): every entry of the gradient and of the Hessian at 0 is exactly 0; along the rational direction D (D_L⋯D₁ = ±e_ie_jᵀ at the largest |Σ_yx[i, j]|) R(tD) − R(0) equals −2a t^L + b t^{2L} at t = 1, …, 2L + 1 (so as polynomials of degree 2L), with a = |Σ_yx[i, j]| > 0; a rational step t₀ with b t₀^L ≤ a gives an exact decrease ≤ −a t₀^L < 0, and every 0 < t ≤ t₀ decreases R") with { Modes = EvalModes.Exact };
+        evidence: "exact on every instance (W = 0 and the direction are rational, and the moments of any samples are): every entry of the gradient and of the Hessian at 0 is exactly 0; along the rational direction D (D_L⋯D₁ = ±e_ie_jᵀ at the largest |Σ_yx[i, j]|) R(tD) − R(0) equals −2a t^L + b t^{2L} at t = 1, …, 2L + 1 (so as polynomials of degree 2L), with a = |Σ_yx[i, j]| > 0; a rational step t₀ with b t₀^L ≤ a gives an exact decrease ≤ −a t₀^L < 0, and every 0 < t ≤ t₀ decreases R") with { Modes = EvalModes.Exact, Sides = "lhs/rhs of the first failing part: the gradient and the Hessian at W = 0 against 0; R(tD) − R(0) along the rational direction D against the polynomial −2a·t^L + b·t^{2L}; the decrease at the step against 0" };
 
     public static Outcome CheckDeepOrigin(LinearProblem c)
     {
@@ -129,7 +129,7 @@ public static partial class LinearClaims
         source: "Kawaguchi2016",
         instances: LinearProblems.WideEnough,
         check: CheckDeepOptimalProduct,
-        evidence: "exact on every instance: Σ_xx ≻ 0 by exact LDLᵀ; P* = Σ_yxΣ_xx⁻¹ = CF (exact rank factorization, r = rank Σ_yx) embedded through every hidden width ≥ r gives a point with product P*, zero gradient and value tr Σ_yy − tr(P*Σ_xy); R(P) − R(P*) = tr((P − P*)Σ_xx(P − P*)ᵀ) exactly at a random rational P (polynomial identity), so P* is the unique minimizing product; the Hessian at the point has no negative eigenvalue (exact LDLᵀ on rational instances, floating point with its backward error on Gaussian ones); L-BFGS from random starts never goes below R(P*). Wide enough means min_k n_k ≥ rank Σ_yx (so min(n₀, n_L) always suffices): below it the product cannot reach P*, which the control shows") with { Modes = EvalModes.Exact };
+        evidence: "exact on every instance: Σ_xx ≻ 0 by exact LDLᵀ; P* = Σ_yxΣ_xx⁻¹ = CF (exact rank factorization, r = rank Σ_yx) embedded through every hidden width ≥ r gives a point with product P*, zero gradient and value tr Σ_yy − tr(P*Σ_xy); R(P) − R(P*) = tr((P − P*)Σ_xx(P − P*)ᵀ) exactly at a random rational P (polynomial identity), so P* is the unique minimizing product; the Hessian at the point has no negative eigenvalue (exact LDLᵀ on rational instances, floating point with its backward error on Gaussian ones); L-BFGS from random starts never goes below R(P*). Wide enough means min_k n_k ≥ rank Σ_yx (so min(n₀, n_L) always suffices): below it the product cannot reach P*, which the control shows") with { Modes = EvalModes.Exact, Sides = "lhs/rhs of the first failing part: the constructed W_L⋯W₁ against Σ_yxΣ_xx⁻¹; the gradient against 0; R(P) − R(P*) against tr((P − P*)Σ_xx(P − P*)ᵀ); the lowest value of local descent against R(Σ_yxΣ_xx⁻¹)" };
 
     /// <summary>The same statement on networks with a hidden width below rank Σ_yx (decided by the rank of the product).</summary>
     public static Claim<LinearProblem> DeepOptimalProductControl { get; } = Claim.Control(
@@ -138,7 +138,7 @@ public static partial class LinearClaims
         statement: @"\min_k n_k < \operatorname{rank}\Sigma_{yx}:\ \text{every minimizer has } W_L\cdots W_1 = \Sigma_{yx}\Sigma_{xx}^{-1}",
         instances: LinearProblems.TooNarrow,
         check: c => CheckDeepOptimalProduct(c, narrowAllowed: true),
-        evidence: "rank(W_L⋯W₁) ≤ min_k n_k < rank Σ_yxΣ_xx⁻¹, decided by exact ranks: no network of these widths has the product P*") with { Modes = EvalModes.Exact };
+        evidence: "rank(W_L⋯W₁) ≤ min_k n_k < rank Σ_yxΣ_xx⁻¹, decided by exact ranks: no network of these widths has the product P*") with { Modes = EvalModes.Exact, Sides = "lhs: the smallest hidden width min_k n_k; rhs: rank Σ_yx (the control fails when lhs < rhs)" };
 
     public static Outcome CheckDeepOptimalProduct(LinearProblem c) => CheckDeepOptimalProduct(c, narrowAllowed: false);
 
@@ -200,7 +200,7 @@ public static partial class LinearClaims
         source: "Kawaguchi2016",
         instances: LinearProblems.Kawaguchi,
         check: c => CheckKawaguchi(c),
-        evidence: "saddles built from every Baldi–Hornik critical point of p eigenvalues (I ≠ {1..p}): W₁ = [V_Iᵀ; 0], W_k = [I_p 0; 0 0], W_L = [U_I 0], then changed by random rational gauges W_k ↦ C_kW_kC_{k−1}⁻¹ (C = Cayley rotation × diagonal); on rational instances exactly: rank(W_{L−1}⋯W₁) = p, zero gradient, value tr Σ_yy − Σ_{i∈I}λ_i above the global minimum, and a negative eigenvalue by exact LDLᵀ inertia (the top set, the global minimum, has none); on Gaussian instances the same in floating point with the sin Θ and Lipschitz bounds. THEORY.md's rank condition on W_{L−1}⋯W₁ implies Kawaguchi's on W_{L−1}⋯W₂; the control shows the condition is needed") with { Modes = EvalModes.Exact };
+        evidence: "saddles built from every Baldi–Hornik critical point of p eigenvalues (I ≠ {1..p}): W₁ = [V_Iᵀ; 0], W_k = [I_p 0; 0 0], W_L = [U_I 0], then changed by random rational gauges W_k ↦ C_kW_kC_{k−1}⁻¹ (C = Cayley rotation × diagonal); on rational instances exactly: rank(W_{L−1}⋯W₁) = p, zero gradient, value tr Σ_yy − Σ_{i∈I}λ_i above the global minimum, and a negative eigenvalue by exact LDLᵀ inertia (the top set, the global minimum, has none); on Gaussian instances the same in floating point with the sin Θ and Lipschitz bounds. THEORY.md's rank condition on W_{L−1}⋯W₁ implies Kawaguchi's on W_{L−1}⋯W₂; the control shows the condition is needed") with { Modes = EvalModes.Exact, Sides = "lhs: the number of negative Hessian eigenvalues at a saddle with rank(W_{L−1}⋯W₁) = p; rhs: at least one" };
 
     /// <summary>The statement without the rank condition, refuted by the origin of a depth-3 network (a saddle with zero Hessian).</summary>
     public static Claim<LinearProblem> KawaguchiControl { get; } = Claim.Control(
@@ -209,7 +209,7 @@ public static partial class LinearClaims
         statement: @"L \ge 3,\ W \text{ a saddle} \implies \lambda_{\min}(\nabla^2 R(W)) < 0 \quad\text{(false at } W = 0\text{, where rank}(W_{L-1}\cdots W_1) = 0)",
         instances: OriginProblems.Deep,
         check: c => CheckOriginIsStrict(c),
-        evidence: "W = 0 with YXᵀ ≠ 0 is a saddle (R decreases along D and increases along −D in the first layer's sign, exactly) whose Hessian is exactly zero: no negative eigenvalue") with { Modes = EvalModes.Exact };
+        evidence: "W = 0 with YXᵀ ≠ 0 is a saddle (R decreases along D and increases along −D in the first layer's sign, exactly) whose Hessian is exactly zero: no negative eigenvalue") with { Modes = EvalModes.Exact, Sides = "lhs: the number of negative Hessian eigenvalues at a saddle without the rank condition (the origin, depth ≥ 3); rhs: at least one" };
 
     public static Outcome CheckOriginIsStrict(LinearProblem c)
     {

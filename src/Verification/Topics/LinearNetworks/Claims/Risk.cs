@@ -17,7 +17,7 @@ public static partial class LinearClaims
         source: "BaldiHornik1989",
         instances: RiskCases.Any,
         check: c => CheckRiskTrace(c, withoutInputMoment: false),
-        evidence: "rational instances: both sides in exact rational arithmetic (equal as rationals), and, at n₀, n₁, n₂ ≤ 2 and N ≤ 3, both sides of the symbolic derivation linear.risk-trace.symbolic evaluated at the instance agree with them; Gaussian instances: both sides in double precision within the summation bound") with { Modes = EvalModes.Exact };
+        evidence: "rational instances: both sides in exact rational arithmetic (equal as rationals), and, at n₀, n₁, n₂ ≤ 2 and N ≤ 3, both sides of the symbolic derivation linear.risk-trace.symbolic evaluated at the instance agree with them; Gaussian instances: both sides in double precision within the summation bound") with { Modes = EvalModes.Exact, Sides = "lhs: (1/N)‖Y − UVᵀX‖²; rhs: tr Σ_yy − 2 tr(Σ_yxVUᵀ) + tr(UVᵀΣ_xxVUᵀ)" };
 
     /// <summary>Drops Σ_xx from the quadratic term: true exactly when Σ_xx acts as the identity on the columns of V (whitened data).</summary>
     public static Claim<RiskCase> RiskTraceControl { get; } = Claim.Control(
@@ -26,7 +26,7 @@ public static partial class LinearClaims
         statement: @"\tfrac1N\|Y - UV^\top X\|_F^2 = \operatorname{tr}(\Sigma_{yy} - 2\Sigma_{yx} V U^\top + U V^\top V U^\top)",
         instances: RiskCases.Any,
         check: c => CheckRiskTrace(c, withoutInputMoment: true),
-        evidence: "the same computation with Σ_xx replaced by I; holds when Σ_xx V = V (e.g. X = √N·I), so only non-whitened data refute it") with { Modes = EvalModes.Exact };
+        evidence: "the same computation with Σ_xx replaced by I; holds when Σ_xx V = V (e.g. X = √N·I), so only non-whitened data refute it") with { Modes = EvalModes.Exact, Sides = "lhs: (1/N)‖Y − UVᵀX‖²; rhs: the same trace with Σ_xx replaced by I" };
 
     private static readonly ConcurrentDictionary<(int, int, int, int), Derivation> RiskDerivations = new();
 
@@ -101,7 +101,7 @@ public static partial class LinearClaims
         source: "BaldiHornik1989",
         instances: LinearProblems.Wide,
         check: CheckOptimalProduct,
-        evidence: "exact on every instance (the optimal product is rational even for Gaussian samples): Σ_xx ≻ 0 by exact LDLᵀ inertia; an exact rank factorization P* = Σ_yxΣ_xx⁻¹ = CF gives U = [C 0], V = [Fᵀ 0] with UVᵀ = P*, zero gradient and no negative Hessian eigenvalue; R(P) − R(P*) = tr((P − P*)Σ_xx(P − P*)ᵀ) exactly at a random rational P (a polynomial identity, so Schwartz–Zippel), which with Σ_xx ≻ 0 makes P* the unique minimizing product; L-BFGS from random starts never goes below R(P*) (summation bound). The precise width condition is n₁ ≥ rank Σ_yx; linear.deep-optimal-product checks it, and its control fails below it") with { Modes = EvalModes.Exact };
+        evidence: "exact on every instance (the optimal product is rational even for Gaussian samples): Σ_xx ≻ 0 by exact LDLᵀ inertia; an exact rank factorization P* = Σ_yxΣ_xx⁻¹ = CF gives U = [C 0], V = [Fᵀ 0] with UVᵀ = P*, zero gradient and no negative Hessian eigenvalue; R(P) − R(P*) = tr((P − P*)Σ_xx(P − P*)ᵀ) exactly at a random rational P (a polynomial identity, so Schwartz–Zippel), which with Σ_xx ≻ 0 makes P* the unique minimizing product; L-BFGS from random starts never goes below R(P*) (summation bound). The precise width condition is n₁ ≥ rank Σ_yx; linear.deep-optimal-product checks it, and its control fails below it") with { Modes = EvalModes.Exact, Sides = "lhs/rhs of the first failing part: the constructed UVᵀ against Σ_yxΣ_xx⁻¹; the gradient against 0; R(P) − R(P*) against tr((P − P*)Σ_xx(P − P*)ᵀ); the lowest value of local descent against R(Σ_yxΣ_xx⁻¹)" };
 
     public static Outcome CheckOptimalProduct(LinearProblem c)
     {
