@@ -1,6 +1,8 @@
 using System.Runtime.CompilerServices;
 using Verification.Engine;
 using Verification.Topics.Symbolic;
+using Verification.Topics.Approximation;
+using Verification.Topics.Depth;
 using Verification.Topics.Dropout;
 using Verification.Topics.Factorization;
 
@@ -17,6 +19,8 @@ public static class Catalog
         DropoutTopic.Instance,
         FactorizationTopic.Instance,
         Topics.LinearNetworks.LinearNetworksTopic.Instance,
+        DepthTopic.Instance,
+        ApproximationTopic.Instance,
         SymbolicTopic.Instance,
     ]));
 

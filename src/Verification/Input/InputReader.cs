@@ -124,6 +124,36 @@ public sealed class InputReader
         return Numerics.ExactMatrix.Create(rows.Count, rows.Count == 0 ? 0 : rows[0].Count, (i, j) => ParseExact(rows[i][j], $"{name}[{i}][{j}]"));
     }
 
+    /// <summary>A non-empty array of exact numbers (integers, decimals read exactly, or "p/q" strings), e.g. a bias vector.</summary>
+    public IReadOnlyList<Fraction> ExactVector(string name)
+    {
+        var e = Get(name);
+        if (e.ValueKind != JsonValueKind.Array || e.GetArrayLength() == 0)
+            throw new InputException($"\"{name}\" must be a non-empty array of numbers");
+        return e.EnumerateArray().Select((x, i) => ParseExact(x, $"{name}[{i}]")).ToArray();
+    }
+
+    /// <summary>A string value.</summary>
+    public string Text(string name)
+    {
+        var e = Get(name);
+        return e.ValueKind == JsonValueKind.String ? e.GetString()! : throw new InputException($"\"{name}\" must be a string");
+    }
+
+    /// <summary>A non-empty array of JSON objects (e.g. the layers of a network), each read by its own reader with the same options.</summary>
+    public IReadOnlyList<InputReader> Objects(string name)
+    {
+        var e = Get(name);
+        if (e.ValueKind != JsonValueKind.Array || e.GetArrayLength() == 0 || e.EnumerateArray().Any(x => x.ValueKind != JsonValueKind.Object))
+            throw new InputException($"\"{name}\" must be a non-empty array of objects");
+        return e.EnumerateArray().Select(x =>
+        {
+            var values = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+            foreach (var p in x.EnumerateObject()) values[p.Name] = p.Value.Clone();
+            return new InputReader(values, Options);
+        }).ToArray();
+    }
+
     private List<List<JsonElement>> Rows(string name)
     {
         var e = Get(name);
