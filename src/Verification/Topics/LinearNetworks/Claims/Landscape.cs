@@ -93,8 +93,11 @@ public static partial class LinearClaims
     /// The Hessian's smallest eigenvalue in double precision with the tolerance τ = n²u‖Ĥ‖_F (eigensolver) + rounding of Ĥ + L_H·δ
     /// (the Hessian moves at most that far between the computed and the exact point): below −τ it is certainly negative.
     /// </summary>
-    public static (Outcome Outcome, string Text) FloatingCurvature(SecondMoments s, string label, IReadOnlyList<FieldMatrix<double>> w, double distance, CurvatureRequirement requirement)
+    /// <remarks>The inertia does not change when the moments are divided by a positive power of two, so it is decided on
+    /// the normalized moments (<see cref="LocalDescent.Normalized"/>): data of any magnitude neither overflows nor underflows here.</remarks>
+    public static (Outcome Outcome, string Text) FloatingCurvature(SecondMoments original, string label, IReadOnlyList<FieldMatrix<double>> w, double distance, CurvatureRequirement requirement)
     {
+        var s = LocalDescent.Normalized(original, out _);
         var h = DeepLinearRisk.Hessian(s.Floating(), w).ToDouble();
         var (rounding, _) = FloatingBounds.Formation(s, w);
         var lipschitz = distance == 0 ? 0 : FloatingBounds.HessianLipschitz(s, w, distance);

@@ -34,12 +34,18 @@ public static class LocalDescent
 {
     public static DescentResult Run(SecondMoments s, IReadOnlyList<int> widths, int starts, ulong seed, int maxIterations = 400)
     {
-        var k = ScaleExponent(s);
-        if (k == 0) return RunNormalized(s, widths, starts, seed, maxIterations);
-        var factor = k > 0 ? new Fraction(BigInteger.One, BigInteger.One << k) : new Fraction(BigInteger.One << -k, BigInteger.One);
-        var scaled = new SecondMoments(s.Sxx.Scale(factor), s.Syx.Scale(factor), s.Syy.Scale(factor));
+        var scaled = Normalized(s, out var k);
         var r = RunNormalized(scaled, widths, starts, seed, maxIterations);
         return r with { Exponent = k };
+    }
+
+    /// <summary>The moments divided by 2^k, k near the log₂ of their largest entry (exactly): the risk, its gradient and Hessian scale by 2^−k.</summary>
+    public static SecondMoments Normalized(SecondMoments s, out int k)
+    {
+        k = ScaleExponent(s);
+        if (k == 0) return s;
+        var factor = k > 0 ? new Fraction(BigInteger.One, BigInteger.One << k) : new Fraction(BigInteger.One << -k, BigInteger.One);
+        return new SecondMoments(s.Sxx.Scale(factor), s.Syx.Scale(factor), s.Syy.Scale(factor));
     }
 
     /// <summary>k with 2^k within a factor 2 of the largest |entry| of the moments (0 when they are all 0).</summary>
