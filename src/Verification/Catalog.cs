@@ -22,6 +22,7 @@ public static class Catalog
         DropBlockTopic.Instance,
         DropConnectTopic.Instance,
         FactorizationTopic.Instance,
+        Topics.LinearNetworks.LinearNetworksTopic.Instance,
         DepthTopic.Instance,
         ApproximationTopic.Instance,
         SymbolicTopic.Instance,

@@ -31,8 +31,6 @@ public class ExamplesFileTests
     /// </summary>
     public static readonly IReadOnlyDictionary<string, string> PendingTwins = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        ["linear.risk-trace"] = "issue 12",
-        ["linear.risk-trace.control"] = "issue 12",
     };
 
     /// <summary>Every (file claim, built-in twin) pair of the examples, the pending twins aside.</summary>

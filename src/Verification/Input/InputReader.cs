@@ -108,6 +108,22 @@ public sealed class InputReader
             i => IsExact ? ParseExact(entries[i], $"{name}[{i}]").ToDouble() : ParseDouble(entries[i], $"{name}[{i}]"));
     }
 
+    /// <summary>A non-empty JSON array of integers, such as the hidden widths [3, 2].</summary>
+    public IReadOnlyList<int> IntegerList(string name)
+    {
+        var e = Get(name);
+        if (e.ValueKind != JsonValueKind.Array || e.GetArrayLength() == 0)
+            throw new InputException($"\"{name}\" must be a non-empty array of integers");
+        var list = new List<int>();
+        foreach (var x in e.EnumerateArray())
+        {
+            if (x.ValueKind != JsonValueKind.Number || !x.TryGetInt32(out var k))
+                throw new InputException($"\"{name}\" must be an array of integers ({name}[{list.Count}] is not)");
+            list.Add(k);
+        }
+        return list;
+    }
+
     public Matrix<double> Matrix(string name)
     {
         var rows = Rows(name);

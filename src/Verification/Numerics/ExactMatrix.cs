@@ -7,6 +7,25 @@ namespace Verification.Numerics;
 /// <summary>Helpers for exact rationals: parsing "p/q" strings, canonical formatting, exact conversion of doubles.</summary>
 public static class Exact
 {
+    /// <summary>
+    /// The double nearest p/q within 2u relative error, from the leading 64 bits of p and q: unlike a conversion of p and q
+    /// to doubles first, a numerator and a denominator beyond double's range (10⁻⁶⁰⁰ written exactly) give the value they
+    /// stand for (0 or ±∞ only when the value itself is beyond double's range).
+    /// </summary>
+    public static double ToDouble(Fraction x)
+    {
+        if (x.IsZero) return 0;
+        var p = System.Numerics.BigInteger.Abs(x.Numerator);
+        var q = System.Numerics.BigInteger.Abs(x.Denominator);
+        if (p.GetBitLength() <= 1000 && q.GetBitLength() <= 1000) return x.ToDouble();
+        var a = (int)Math.Max(0, p.GetBitLength() - 64);
+        var b = (int)Math.Max(0, q.GetBitLength() - 64);
+        var shift = (long)a - b;
+        var m = (double)(p >> a) / (double)(q >> b);
+        var d = shift > 5000 ? double.PositiveInfinity : shift < -5000 ? 0 : Math.ScaleB(m, (int)shift);
+        return x.Numerator.Sign * x.Denominator.Sign < 0 ? -d : d;
+    }
+
     /// <summary>Lowest terms, "p/q", or "p" when q = 1.</summary>
     public static string Format(Fraction x)
     {
@@ -106,7 +125,7 @@ public sealed class ExactMatrix
         return Create(rows.Count, columns, (i, j) => rows[i][j]);
     }
 
-    public Matrix<double> ToDouble() => Matrix<double>.Build.Dense(RowCount, ColumnCount, (i, j) => entries[i, j].ToDouble());
+    public Matrix<double> ToDouble() => Matrix<double>.Build.Dense(RowCount, ColumnCount, (i, j) => Exact.ToDouble(entries[i, j]));
 
     public ExactMatrix Transpose() => Create(ColumnCount, RowCount, (i, j) => entries[j, i]);
 
