@@ -3,6 +3,7 @@ using Verification.Engine;
 using Verification.Topics.Symbolic;
 using Verification.Topics.Dropout;
 using Verification.Topics.Factorization;
+using Verification.Topics.Homogeneous;
 
 namespace Verification;
 
@@ -16,6 +17,7 @@ public static class Catalog
     [
         DropoutTopic.Instance,
         FactorizationTopic.Instance,
+        HomogeneousTopic.Instance,
         SymbolicTopic.Instance,
     ]));
 

@@ -87,6 +87,55 @@ public sealed class InputReader
         return k;
     }
 
+    /// <summary>A string value (a name such as a loss or a layer type).</summary>
+    public string Text(string name)
+    {
+        var e = Get(name);
+        if (e.ValueKind != JsonValueKind.String) throw new InputException($"\"{name}\" must be a string");
+        return e.GetString()!;
+    }
+
+    /// <summary>A non-empty array of JSON objects, each read by its own reader (same options, same exactness), for nested inputs such as layers.</summary>
+    public IReadOnlyList<InputReader> Objects(string name)
+    {
+        var e = Get(name);
+        if (e.ValueKind != JsonValueKind.Array || e.GetArrayLength() == 0)
+            throw new InputException($"\"{name}\" must be a non-empty array of objects");
+        var readers = new List<InputReader>();
+        foreach (var item in e.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.Object)
+                throw new InputException($"\"{name}\"[{readers.Count}] must be an object");
+            readers.Add(Nested(item));
+        }
+        return readers;
+    }
+
+    /// <summary>One JSON object, read by its own reader (same options, same exactness).</summary>
+    public InputReader Object(string name)
+    {
+        var e = Get(name);
+        if (e.ValueKind != JsonValueKind.Object) throw new InputException($"\"{name}\" must be an object");
+        return Nested(e);
+    }
+
+    private InputReader Nested(JsonElement item)
+    {
+        var nested = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        foreach (var p in item.EnumerateObject()) nested[p.Name] = p.Value.Clone();
+        if (IsExact && !nested.ContainsKey("exact")) nested["exact"] = values["exact"];
+        return new InputReader(nested, Options);
+    }
+
+    /// <summary>A non-empty flat array of exact numbers (integers, decimals or "p/q" strings), whatever "exact" says.</summary>
+    public Fraction[] ExactVector(string name)
+    {
+        var e = Get(name);
+        if (e.ValueKind != JsonValueKind.Array || e.GetArrayLength() == 0)
+            throw new InputException($"\"{name}\" must be a non-empty array of numbers");
+        return e.EnumerateArray().Select((x, i) => ParseExact(x, $"{name}[{i}]")).ToArray();
+    }
+
     public Matrix<double> Matrix(string name)
     {
         var rows = Rows(name);

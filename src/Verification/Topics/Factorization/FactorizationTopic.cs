@@ -9,7 +9,18 @@ public sealed class FactorizationTopic : ITopic
 
     public string Name => "factorization";
 
-    public IReadOnlyList<IClaim> Claims { get; } = [NuclearNormClaims.Variational, NuclearNormClaims.Control];
+    public IReadOnlyList<IClaim> Claims { get; } =
+    [
+        NuclearNormClaims.Variational,
+        NuclearNormClaims.Control,
+        FactorizationClaims.ConvexLowerBound,
+        FactorizationClaims.Certificate,
+        FactorizationClaims.CertificateControl,
+        FactorizationClaims.ZeroColumnGlobal,
+        FactorizationClaims.ZeroColumnGlobalControl,
+        FactorizationClaims.MetaAlgorithmClaim,
+        FactorizationClaims.MetaAlgorithmControl,
+    ];
 
     public IReadOnlyList<Source> Sources { get; } = [Bibliography.Haeffele2015];
 
