@@ -3,7 +3,7 @@ using Verification.Engine;
 
 namespace Verification.Cli;
 
-/// <summary>`plot`: draws a claim's figure (panels of heatmaps with markers) to a PNG file.</summary>
+/// <summary>`plot`: draws a claim's figure (panels of heatmaps with markers, or of line series) to a PNG file.</summary>
 public static class Plotting
 {
     public static int Run(string id, string? output)
@@ -58,11 +58,23 @@ public static class Plotting
             };
             foreach (var (x, y) in set.Points) plot.Add.Marker(x, y, shape, 11, Color.FromHex(Hex(set.Color)));
         }
+        foreach (var line in panel.Lines)
+        {
+            var scatter = plot.Add.Scatter(line.Points.Select(p => p.X).ToArray(), line.Points.Select(p => p.Y).ToArray());
+            scatter.Color = Color.FromHex(Hex(line.Color));
+            scatter.LineWidth = 2;
+            scatter.MarkerSize = 0;
+            if (line.Dashed) scatter.LinePattern = LinePattern.Dashed;
+            if (line.Steps) scatter.ConnectStyle = ConnectStyle.StepHorizontal;
+            scatter.LegendText = line.Label;
+        }
+        if (panel.Lines.Count > 0) plot.ShowLegend(Alignment.UpperRight);
         plot.Title(panel.Title);
         plot.XLabel(panel.XLabel);
         plot.YLabel(panel.YLabel);
         plot.Axes.SetLimits(panel.XMin, panel.XMax, panel.YMin, panel.YMax);
-        plot.Axes.SquareUnits();
+        // A heatmap is a picture of a plane: same units on both axes. Line panels use the whole panel.
+        if (panel.Heatmap is not null) plot.Axes.SquareUnits();
     }
 
     /// <summary>The few colour names figures use, as hex; #rrggbb passes through.</summary>

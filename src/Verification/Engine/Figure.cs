@@ -2,7 +2,8 @@ namespace Verification.Engine;
 
 /// <summary>
 /// A claim's picture as data, drawn by the CLI's `plot` (the library does not depend on a plotting package): panels side by
-/// side, each a heatmap with markers and circles over it. <see cref="Draw"/> computes the panels when asked.
+/// side, each a heatmap with markers and circles over it, or line series (curves, reference lines, steps).
+/// <see cref="Draw"/> computes the panels when asked.
 /// </summary>
 public sealed record Figure(string ClaimId, string Description, int Width, int Height, Func<IReadOnlyList<Panel>> Draw);
 
@@ -11,6 +12,7 @@ public sealed record Panel(string Title, string XLabel, string YLabel, double XM
     public Heatmap? Heatmap { get; init; }
     public IReadOnlyList<MarkerSet> Markers { get; init; } = [];
     public IReadOnlyList<Circle> Circles { get; init; } = [];
+    public IReadOnlyList<LineSeries> Lines { get; init; } = [];
 }
 
 /// <summary>Values on a regular grid over the panel's extent; row 0 is the top of the picture.</summary>
@@ -27,3 +29,10 @@ public enum MarkerShape
 public sealed record MarkerSet(string Label, IReadOnlyList<(double X, double Y)> Points, MarkerShape Shape, string Color);
 
 public sealed record Circle(double X, double Y, double Radius, string Color, bool Dashed);
+
+/// <summary>A polyline with a legend label; <see cref="Steps"/> holds each value until the next point (e.g. a width that changes in rounds).</summary>
+public sealed record LineSeries(string Label, IReadOnlyList<(double X, double Y)> Points, string Color)
+{
+    public bool Dashed { get; init; }
+    public bool Steps { get; init; }
+}

@@ -49,7 +49,8 @@ public sealed record ThinSvd(double[] S, Matrix<double> U, Matrix<double> VT)
     /// One-sided Jacobi (Hestenes): rotate pairs of columns of A (of Aᵀ when m &lt; n) until every pair is orthogonal to
     /// within m·u of the product of their norms; σ_j are the column norms, U the normalized columns, V the accumulated
     /// rotations. Backward stable, and accurate in the small singular values. Left vectors of exactly zero singular values
-    /// are completed to an orthonormal basis. At most 60 sweeps (small matrices need fewer than 10).
+    /// (and of singular values at the rounding level of σ₁, whose columns carry no direction) are completed to an orthonormal
+    /// basis. At most 60 sweeps (small matrices need fewer than 10).
     /// </summary>
     public static ThinSvd Jacobi(Matrix<double> a, bool vectors = true)
     {
@@ -100,16 +101,20 @@ public sealed record ThinSvd(double[] S, Matrix<double> U, Matrix<double> VT)
         var sigma = order.Select(j => norms[j]).ToArray();
         if (!vectors) return new ThinSvd(sigma, new DenseMatrix(0, 0), new DenseMatrix(0, 0));
 
+        // A column whose norm is at the rounding level of σ₁ carries no direction: its left vector is completed instead.
+        var cut = Math.Max(m, n) * Rounding.UnitRoundoff * sigma[0];
         var left = new DenseMatrix(m, n);
         var right = new DenseMatrix(n, n); // columns are right singular vectors
+        var resolved = new bool[n];
         for (var k = 0; k < n; k++)
         {
             var j = order[k];
-            if (norms[j] > 0)
+            resolved[k] = norms[j] > cut;
+            if (resolved[k])
                 for (var i = 0; i < m; i++) left[i, k] = w[j * m + i] / norms[j];
             for (var i = 0; i < n; i++) right[i, k] = v[j * n + i];
         }
-        Complete(left, sigma);
+        Complete(left, resolved);
         return transposed
             ? new ThinSvd(sigma, right, left.Transpose())
             : new ThinSvd(sigma, left, right.Transpose());
@@ -126,14 +131,15 @@ public sealed record ThinSvd(double[] S, Matrix<double> U, Matrix<double> VT)
         }
     }
 
-    /// <summary>Replaces the columns of zero singular values by unit vectors orthogonal to every other column (Gram–Schmidt, twice).</summary>
-    private static void Complete(DenseMatrix u, double[] sigma)
+    /// <summary>Fills the unresolved columns with unit vectors orthogonal to every other column (Gram–Schmidt, twice).</summary>
+    private static void Complete(DenseMatrix u, bool[] resolved)
     {
         int m = u.RowCount, k = u.ColumnCount;
+        var done = (bool[])resolved.Clone();
         var basis = 0;
         for (var c = 0; c < k; c++)
         {
-            if (sigma[c] > 0) continue;
+            if (done[c]) continue;
             while (basis < m)
             {
                 var candidate = Vector<double>.Build.Dense(m);
@@ -141,13 +147,14 @@ public sealed record ThinSvd(double[] S, Matrix<double> U, Matrix<double> VT)
                 for (var pass = 0; pass < 2; pass++)
                     for (var o = 0; o < k; o++)
                     {
-                        if (o == c || (sigma[o] == 0 && o > c)) continue;
+                        if (!done[o]) continue;
                         var column = u.Column(o);
                         candidate -= column.DotProduct(candidate) * column;
                     }
                 var norm = candidate.L2Norm();
                 if (norm < 0.5) continue; // nearly in the span already: try the next basis vector
                 u.SetColumn(c, candidate / norm);
+                done[c] = true;
                 break;
             }
         }

@@ -24,5 +24,5 @@ public sealed class FactorizationTopic : ITopic
 
     public IReadOnlyList<Source> Sources { get; } = [Bibliography.Haeffele2015];
 
-    public IReadOnlyList<Figure> Figures { get; } = [];
+    public IReadOnlyList<Figure> Figures { get; } = [FactorizationFigures.LowerBound, FactorizationFigures.MetaAlgorithm];
 }

@@ -14,7 +14,7 @@ namespace Verification.Topics.Factorization;
 /// Part II: Y of m×n ≤ 4×4 (every matrix style of <see cref="Matrices.Target"/> for the squared and Huber losses, ±1 sign
 /// patterns for the logistic loss), λ &gt; 0 relative to the critical λ_c = ‖∇ℓ(Y, 0)‖₂ (from 0.1·λ_c, a rank-rich minimizer,
 /// through λ_c itself, where X* = 0 with a tie, to 1.25·λ_c), and for the squared loss also λ equal to a singular value of Y
-/// (a tie at the rank boundary).
+/// above the rounding level (a tie at the rank boundary).
 /// </summary>
 public static class Problems
 {
@@ -48,7 +48,10 @@ public static class Problems
             (4, Scalars.Unit.Select(u => 0.1 + 1.15 * u)));
         var scaled = relative.Select(c => c * critical);
         if (loss is not SquaredLoss) return scaled;
-        var sigma = ThinSvd.Of(y, vectors: false).S.Where(s => s > 0).ToArray();
+        // Only singular values above the rounding level of the SVD: a rounding-level σ_k is a zero, not a weight.
+        var all = ThinSvd.Of(y, vectors: false).S;
+        var sigma = all.Take(Thresholding.Rank(all, y.RowCount, y.ColumnCount)).ToArray();
+        if (sigma.Length == 0) return scaled;
         return Gen.Frequency((5, scaled), (1, Gen.Elements(sigma)));
     }
 

@@ -34,6 +34,7 @@ public static partial class FactorizationClaims
     public static Outcome CheckMetaAlgorithm(MetaCase c, bool appending)
     {
         var p = c.Problem;
+        if (BelowResolution(p) is { } tiny) return tiny;
         var s = p.Solve(Solver);
         if (Unsolved(s) is { } unsolved) return unsolved;
         var bound = p.Smaller + 1;

@@ -72,9 +72,22 @@ public static partial class FactorizationClaims
             new NamedValue("U", Value.Of(f.U)), new NamedValue("V", Value.Of(f.V)));
     }
 
+    /// <summary>The smallest λ/λ_c (λ_c = ‖∇ℓ(Y, 0)‖₂) at which local descent resolves the certificate at resolution η.</summary>
+    public const double SmallestRelativeLambda = 1e-6;
+
+    /// <summary>Inconclusive when λ is below <see cref="SmallestRelativeLambda"/>·λ_c: descent's stationarity (10⁻¹⁰ of the problem's scale) cannot resolve ‖−∇ℓ‖₂ ≤ λ(1 + η) there.</summary>
+    public static Outcome? BelowResolution(ConvexProblem p)
+    {
+        var critical = ConvexProblem.CriticalLambda(p.Y, p.Loss);
+        return p.Lambda < SmallestRelativeLambda * critical
+            ? Outcome.Inconclusive($"λ = {p.Lambda:G3} is below {SmallestRelativeLambda:G1}·‖∇ℓ(Y, 0)‖₂ = {SmallestRelativeLambda * critical:G3}: local descent, stationary to 10⁻¹⁰ of the problem's scale, cannot resolve the certificate at that weight")
+            : null;
+    }
+
     public static Outcome CheckLocalMinimizer(ZeroColumnCase c, bool zeroColumns)
     {
         var p = c.Problem;
+        if (BelowResolution(p) is { } tiny) return tiny;
         var s = p.Solve(Solver);
         if (Unsolved(s) is { } unsolved) return unsolved;
         var rng = new SplitMix64(c.Seed);

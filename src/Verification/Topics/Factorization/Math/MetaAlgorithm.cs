@@ -8,7 +8,8 @@ public sealed record MetaRound(int Width, double Value, double SpectralNorm, int
 
 /// <summary>
 /// A run of the meta-algorithm: the final pair, f there, whether the certificate passed (else the round cap stopped it), every
-/// round, the total L-BFGS iterations, and the trace of f over all descent iterations with the width at each (for plots).
+/// round, the total L-BFGS iterations, and the trace of f (one point per L-BFGS iteration and one per appended column, in
+/// order) with the width at each (for plots).
 /// </summary>
 public sealed record MetaResult(Factors Point, double Value, bool Certified, IReadOnlyList<MetaRound> Rounds, int DescentIterations,
     IReadOnlyList<(int Iteration, double Value, int Width)> Trace, Certificate Certificate)
@@ -53,6 +54,7 @@ public static class MetaAlgorithm
             var t = StepLength(loss, y, current.U * current.V.Transpose(), lambda, certificate);
             rounds.Add(new MetaRound(current.Width, descent.Value, certificate.SpectralNorm, descent.Iterations, descent.Escapes, t));
             current = Append(current, Math.Sqrt(t) * certificate.A, Math.Sqrt(t) * certificate.B);
+            trace.Add((0, FactorizedObjective.Value(loss, y, current, lambda), current.Width));
         }
     }
 
