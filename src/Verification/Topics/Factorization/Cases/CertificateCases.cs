@@ -94,7 +94,11 @@ public static class CertificateCases
         return new Factors(u, v);
     }
 
-    public static IEnumerable<CertificateCase> Shrink(CertificateCase c)
+    /// <summary>Fewer columns, a row or column fewer, simpler problems and entries; the style then says the candidate was shrunk.</summary>
+    public static IEnumerable<CertificateCase> Shrink(CertificateCase c) =>
+        Candidates(c).Select(x => x with { Style = c.Style.EndsWith(", shrunk") ? c.Style : c.Style + ", shrunk" });
+
+    private static IEnumerable<CertificateCase> Candidates(CertificateCase c)
     {
         var f = c.Candidate;
         var p = c.Problem;

@@ -62,9 +62,10 @@ public static class Problems
 
     public static Gen<ConvexProblem> OfShape(int m, int n) => Loss.SelectMany(loss => OfShape(loss, m, n));
 
-    /// <summary>Smaller problems (a row or a column fewer), simpler weights (1, 1/2), simpler entries (integers, zeros; for the logistic loss, +1).</summary>
+    /// <summary>The squared loss instead of another, smaller problems (a row or a column fewer), simpler weights (1, 1/2, 2), simpler entries (integers, zeros; for the logistic loss, +1).</summary>
     public static IEnumerable<ConvexProblem> Shrink(ConvexProblem p)
     {
+        if (p.Loss is not SquaredLoss) yield return p with { Loss = ConvexLoss.Squared };
         for (var i = 0; i < p.Rows && p.Rows > 1; i++) yield return p with { Y = p.Y.RemoveRow(i) };
         for (var j = 0; j < p.Columns && p.Columns > 1; j++) yield return p with { Y = p.Y.RemoveColumn(j) };
         foreach (var l in SimplerLambdas(p.Lambda)) yield return p with { Lambda = l };
