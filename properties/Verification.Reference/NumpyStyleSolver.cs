@@ -1,4 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
+using Verification.LinearAlgebra;
+using Verification.Numerics;
 
 namespace Verification.Reference;
 
@@ -13,7 +15,9 @@ public sealed record NumpyStyleResult(Matrix<double> X, double Primal, double Du
 /// </summary>
 public static class NumpyStyleSolver
 {
-    public static NumpyStyleResult Solve(Matrix<double> y, double lambda, string loss, double relativeGap = 1e-10, int maxIterations = 100_000)
+    /// <param name="lapack">true: the SVDs call LAPACK's dgesdd through the OpenBLAS backend, as numpy's do (the same loop, only
+    /// the SVD changes); false: MathNet's managed SVD.</param>
+    public static NumpyStyleResult Solve(Matrix<double> y, double lambda, string loss, double relativeGap = 1e-10, int maxIterations = 100_000, bool lapack = false)
     {
         var lipschitz = loss == "logistic" ? 0.25 : 1.0;
         var x = Matrix<double>.Build.Dense(y.RowCount, y.ColumnCount);
@@ -22,12 +26,12 @@ public static class NumpyStyleSolver
         double primal = double.NaN, dual = double.NaN;
         for (var k = 1; k <= maxIterations; k++)
         {
-            var svd = (z - Gradient(loss, y, z) / lipschitz).Svd(computeVectors: true);
-            var s = svd.S.Map(v => Math.Max(v - lambda / lipschitz, 0));
-            var next = svd.U.SubMatrix(0, y.RowCount, 0, s.Count) * Matrix<double>.Build.DiagonalOfDiagonalVector(s) * svd.VT.SubMatrix(0, s.Count, 0, y.ColumnCount);
+            var (sigma, u, vt) = Svd(z - Gradient(loss, y, z) / lipschitz, true, lapack);
+            var s = Vector<double>.Build.DenseOfArray(sigma).Map(v => Math.Max(v - lambda / lipschitz, 0));
+            var next = Product(Product(u.SubMatrix(0, y.RowCount, 0, s.Count), Matrix<double>.Build.DiagonalOfDiagonalVector(s), lapack), vt.SubMatrix(0, s.Count, 0, y.ColumnCount), lapack);
             primal = Value(loss, y, next) + lambda * s.Sum();
             var g = -Gradient(loss, y, next);
-            var norm = g.Svd(computeVectors: false).S[0];
+            var norm = Svd(g, false, lapack).S[0];
             if (norm > lambda) g *= lambda / norm;
             dual = Dual(loss, y, g);
             if (primal - dual <= relativeGap * Math.Max(Math.Abs(primal), Math.Abs(dual))) return new NumpyStyleResult(next, primal, dual, k);
@@ -38,6 +42,15 @@ public static class NumpyStyleSolver
         }
         return new NumpyStyleResult(x, primal, dual, maxIterations);
     }
+
+    private static (double[] S, Matrix<double> U, Matrix<double> VT) Svd(Matrix<double> a, bool vectors, bool lapack)
+    {
+        if (lapack) return Numerics.Backend.NativeSvd(a, vectors);
+        var svd = a.Svd(computeVectors: vectors);
+        return (svd.S.ToArray(), vectors ? svd.U : a, vectors ? svd.VT : a);
+    }
+
+    private static Matrix<double> Product(Matrix<double> a, Matrix<double> b, bool lapack) => lapack ? Numerics.Backend.Multiply(a, b) : a * b;
 
     public static double Value(string loss, Matrix<double> y, Matrix<double> x) => loss switch
     {
@@ -62,3 +75,25 @@ public static class NumpyStyleSolver
         _ => throw new ArgumentException(loss),
     };
 }
+
+/// <summary>
+/// The benchmark problems of the convex solver (the benchmarks and the accuracy tests solve the same ones): 200×200, Y = a rank-10 matrix plus
+/// Gaussian noise of standard deviation 1/2 (seed 11), for the squared loss; its signs for the logistic loss; λ = λ_c/2 with
+/// λ_c = ‖∇ℓ(Y, 0)‖₂ (X* = 0 from λ_c on), so the minimizer has rank about 40 to 60. Target: duality gap 1e-10 relative.
+/// </summary>
+public static class ConvexInstances
+{
+    public const int Size = 200;
+
+    public static (Matrix<double> Y, double Lambda, ConvexLoss Loss) Problem(string loss)
+    {
+        var rng = new SplitMix64(11);
+        Matrix<double> Gaussian(int a, int b) => Matrix<double>.Build.Dense(a, b, (_, _) => rng.NextGaussian());
+        var y = Gaussian(Size, 10) * Gaussian(Size, 10).Transpose() / Math.Sqrt(Size) + 0.5 * Gaussian(Size, Size);
+        var l = ConvexLoss.Named(loss);
+        if (l is LogisticLoss) y = y.Map(e => e >= 0 ? 1.0 : -1.0);
+        var critical = ThinSvd.Managed(l.Gradient(y, Matrix<double>.Build.Dense(Size, Size)), vectors: false).Spectral;
+        return (y, critical / 2, l);
+    }
+}
+

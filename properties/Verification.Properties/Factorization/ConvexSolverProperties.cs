@@ -163,3 +163,20 @@ public class ConvexSolverProperties
         Assert.True(Math.Abs(tl - scan) <= 0.005, $"bisection {tl}, scan {scan}");
     }
 }
+
+/// <summary>The convex solver's benchmark input (200×200, squared loss): the certified gap reaches 1e-10 relative and X is S_λ(Y).</summary>
+public class ConvexBenchmarkInputs
+{
+    [Fact]
+    public void The_200_by_200_squared_loss_problem_is_solved_to_the_target_gap()
+    {
+        var (y, lambda, loss) = ConvexInstances.Problem("squared");
+        var s = NuclearNormSolver.Solve(loss, y, lambda);
+        Assert.True(s.Converged);
+        Assert.True(s.Gap <= 1e-10 * s.Primal, $"gap {s.Gap} at primal {s.Primal}");
+        var closed = Thresholding.Svt(y, lambda);
+        Assert.True((s.X - closed).FrobeniusNorm() <= Math.Sqrt(2 * s.CertifiedGap) + 1e-10, $"distance {(s.X - closed).FrobeniusNorm()}");
+        var reference = NumpyStyleSolver.Solve(y, lambda, "squared");
+        Assert.InRange(reference.Primal, s.LowerBound - 1e-9, s.UpperBound + 1e-9);
+    }
+}
