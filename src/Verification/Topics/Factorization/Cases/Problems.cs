@@ -12,9 +12,9 @@ namespace Verification.Topics.Factorization;
 /// <summary>
 /// Generators, shrinkers, descriptions and the `eval` reader of <see cref="ConvexProblem"/>s, shared by the instance types of
 /// Part II: Y of m×n ≤ 4×4 (every matrix style of <see cref="Matrices.Target"/> for the squared and Huber losses, ±1 sign
-/// patterns for the logistic loss), λ &gt; 0 relative to the critical λ_c = ‖∇ℓ(Y, 0)‖₂ (from 0.1·λ_c, a rank-rich minimizer,
-/// through λ_c itself, where X* = 0 with a tie, to 1.25·λ_c), and for the squared loss also λ equal to a singular value of Y
-/// above the rounding level (a tie at the rank boundary).
+/// patterns for the logistic loss), λ &gt; 0 relative to the spectrum of ∇ℓ(Y, 0) (from 0.1·λ_c through λ_c = ‖∇ℓ(Y, 0)‖₂
+/// itself, where X* = 0 with a tie, to 1.25·λ_c, and below the k-th singular value for minimizers of rank about k), and for
+/// the squared loss also λ equal to a singular value of Y above the rounding level (a tie at the rank boundary).
 /// </summary>
 public static class Problems
 {
@@ -23,9 +23,19 @@ public static class Problems
     /// <summary>The squared loss twice as often as each of the others.</summary>
     public static Gen<ConvexLoss> Loss { get; } = Gen.Frequency((2, Gen.Constant(ConvexLoss.Squared)), (1, Gen.Constant(ConvexLoss.Logistic)), (1, Gen.Constant(ConvexLoss.Huber)));
 
-    /// <summary>(m, n) growing with the size: 1×1 at size 1, the largest shape at size 100 (the last case of every run), <see cref="Shapes.Dimensions"/> between.</summary>
-    public static Gen<(int M, int N)> Dimensions(int size, int max = MaxDimension) =>
-        size >= 100 ? Gen.Constant((max, max)) : Shapes.Dimensions(size, max);
+    /// <summary>
+    /// (m, n) growing with the size: 1×1 at size 1, the largest shape at size 100 (the last case of every run); between, each
+    /// dimension is 1 one time in seven and otherwise uniform from 2 to a cap that reaches the maximum at size 30 (rank ≥ 2
+    /// needs both dimensions ≥ 2, and Part II's claims are about what happens beyond rank 1).
+    /// </summary>
+    public static Gen<(int M, int N)> Dimensions(int size, int max = MaxDimension)
+    {
+        if (size >= 100) return Gen.Constant((max, max));
+        if (size <= 1) return Gen.Constant((1, 1));
+        var cap = 1 + (max - 1) * Math.Min(size, 30) / 30;
+        var dimension = cap == 1 ? Gen.Constant(1) : Gen.Frequency((1, Gen.Constant(1)), (6, Gen.Choose(2, cap)));
+        return Gen.Zip(dimension, dimension);
+    }
 
     /// <summary>Logistic targets: random signs, signs of rank-1 and rank-2 matrices, all ones.</summary>
     public static Gen<Matrix<double>> Signs(int m, int n) => Gen.Frequency(
@@ -38,21 +48,32 @@ public static class Problems
 
     public static Gen<Matrix<double>> Target(ConvexLoss loss, int m, int n) => loss is LogisticLoss ? Signs(m, n) : Matrices.Target(m, n);
 
-    /// <summary>λ &gt; 0 relative to λ_c = ‖∇ℓ(Y, 0)‖₂ (λ_c = 0 only for Y = 0, then λ ∈ {1/2, 1}), and σ_k(Y) itself for the squared loss.</summary>
+    /// <summary>
+    /// λ &gt; 0 relative to the singular values g₁ ≥ g₂ ≥ … of ∇ℓ(Y, 0) (g₁ = λ_c; λ_c = 0 only for Y = 0, then λ ∈ {1/2, 1}):
+    /// c·g₁ with c from 0.1 to 1.25, or c·g_k with c from 0.3 to 0.95 and k ≥ 2 (a minimizer of rank about k or more, so that
+    /// the meta-algorithm has columns to add); and σ_k(Y) itself for the squared loss.
+    /// </summary>
     public static Gen<double> Lambda(ConvexLoss loss, Matrix<double> y)
     {
-        var critical = ConvexProblem.CriticalLambda(y, loss);
+        var g = ThinSvd.Of(loss.Gradient(y, Matrix<double>.Build.Dense(y.RowCount, y.ColumnCount)), vectors: false).S;
+        var critical = g.Length == 0 ? 0 : g[0];
         if (critical == 0) return Gen.Elements(0.5, 1.0);
+        // Singular values at least 10⁻⁴·g₁: a weight far below the problem's scale is beyond what descent resolves (the checks call
+        // λ &lt; 10⁻⁶·λ_c inconclusive), and a rounding-level one is a zero.
+        var resolved = g.Where(v => v >= 1e-4 * critical).ToArray();
         var relative = Gen.Frequency(
             (3, Gen.Elements(0.1, 0.25, 0.5, 0.75, 1.0, 1.25)),
             (4, Scalars.Unit.Select(u => 0.1 + 1.15 * u)));
         var scaled = relative.Select(c => c * critical);
-        if (loss is not SquaredLoss) return scaled;
+        var deeper = resolved.Length < 2 ? scaled
+            : Gen.Zip(Gen.Choose(2, resolved.Length), Scalars.Unit).Select(t => (0.3 + 0.65 * t.Item2) * resolved[t.Item1 - 1]);
+        var mixed = Gen.Frequency((1, scaled), (2, deeper));
+        if (loss is not SquaredLoss) return mixed;
         // Only singular values above the rounding level of the SVD: a rounding-level σ_k is a zero, not a weight.
         var all = ThinSvd.Of(y, vectors: false).S;
         var sigma = all.Take(Thresholding.Rank(all, y.RowCount, y.ColumnCount)).ToArray();
-        if (sigma.Length == 0) return scaled;
-        return Gen.Frequency((5, scaled), (1, Gen.Elements(sigma)));
+        if (sigma.Length == 0) return mixed;
+        return Gen.Frequency((5, mixed), (1, Gen.Elements(sigma)));
     }
 
     public static Gen<ConvexProblem> OfShape(ConvexLoss loss, int m, int n) =>
