@@ -51,9 +51,19 @@ public static class Parser
         catch (ParseException e) { return ParseResult.Failure(e); }
     }
 
+    /// <summary>The deepest nesting of parentheses, signs and exponents the parser accepts.</summary>
+    public const int MaxDepth = 256;
+
     private sealed class State(string text)
     {
         public int Index;
+        private int depth;
+
+        /// <summary>Enters one level of nesting; refuses input nested beyond <see cref="MaxDepth"/> (the parser recurses on depth).</summary>
+        private void Enter()
+        {
+            if (++depth > MaxDepth) throw Error($"the expression is nested more than {MaxDepth} levels deep (parentheses, signs and exponents)");
+        }
         public bool AtEnd => Index >= text.Length;
         private char Current => text[Index];
 
@@ -86,22 +96,24 @@ public static class Parser
             return terms.Count == 1 ? terms[0] : Expr.Sum(terms);
         }
 
+        /// <summary>A flat product (a divisor enters as its −1st power), so a long chain of factors builds no deep tree.</summary>
         private Expr ParseProduct()
         {
-            var e = ParseUnary();
+            var factors = new List<Expr> { ParseUnary() };
             while (true)
             {
-                if (Accept('*')) e *= ParseUnary();
-                else if (Accept('/')) e /= ParseUnary();
-                else return e;
+                if (Accept('*')) factors.Add(ParseUnary());
+                else if (Accept('/')) factors.Add(ParseUnary().Pow(-1));
+                else return factors.Count == 1 ? factors[0] : Expr.Product(factors);
             }
         }
 
         private Expr ParseUnary()
         {
-            if (Accept('-')) return -ParseUnary();
-            if (Accept('+')) return ParseUnary();
-            return ParsePower();
+            Enter();
+            var e = Accept('-') ? -ParseUnary() : Accept('+') ? ParseUnary() : ParsePower();
+            depth--;
+            return e;
         }
 
         private Expr ParsePower()
@@ -130,11 +142,13 @@ public static class Parser
             if (c == '(')
             {
                 Index++;
+                Enter();
                 SkipSpace();
                 if (!AtEnd && Current == ')') throw Error("empty parentheses");
                 var inner = ParseSum();
                 SkipSpace();
                 if (!Accept(')')) throw Error($"expected ')' but found {Found}");
+                depth--;
                 return inner;
             }
             if (char.IsAsciiDigit(c))

@@ -115,6 +115,7 @@ public sealed class Polynomial : IEquatable<Polynomial>
     {
         if (a.IsZero) return b;
         if (b.IsZero) return a;
+        WorkBudget.ChargeSum(a._terms.Length, b._terms.Length);
         // Merge of two sorted term lists.
         var result = new List<Term>(a._terms.Length + b._terms.Length);
         int i = 0, j = 0;
@@ -148,6 +149,15 @@ public sealed class Polynomial : IEquatable<Polynomial>
 
     public static implicit operator Polynomial(Fraction value) => Constant(value);
 
+    /// <summary>The bits of the largest numerator or denominator among the coefficients.</summary>
+    private long MaxCoefficientBits()
+    {
+        long bits = 0;
+        foreach (var t in _terms)
+            bits = Math.Max(bits, Math.Max(WorkBudget.Bits(t.Coefficient.Numerator), WorkBudget.Bits(t.Coefficient.Denominator)));
+        return bits;
+    }
+
     /// <summary>Multiplies every coefficient by c.</summary>
     public Polynomial Scale(Fraction c)
     {
@@ -160,6 +170,7 @@ public sealed class Polynomial : IEquatable<Polynomial>
     internal static Polynomial Multiply(Polynomial a, Polynomial b, IReadOnlySet<string>? idempotent)
     {
         if (a.IsZero || b.IsZero) return Zero;
+        WorkBudget.ChargeProduct(a._terms.Length, b._terms.Length, a.MaxCoefficientBits(), b.MaxCoefficientBits());
         if (idempotent is null)
         {
             if (a.IsConstant) return b.Scale(a._terms[0].Coefficient);

@@ -15,15 +15,15 @@ public static class Evaluation
         if (options.Samples < 2) return Cli.Fail("--samples must be at least 2");
         var claim = Catalog.Find(id);
         if (!claim.HasEval) return Cli.Fail($"claim '{id}' has no eval (its instances, {claim.InstanceTypeName}, are not read from JSON)");
-        string json;
-        if (inputPath == "-") json = Console.In.ReadToEnd();
-        else if (!File.Exists(inputPath)) return Cli.Fail($"input file not found: {inputPath}");
-        else json = File.ReadAllText(inputPath);
+        if (inputPath != "-" && !File.Exists(inputPath)) return Cli.Fail($"input file not found: {inputPath}");
+        var json = BoundedInput.Read(inputPath);
 
         var report = claim.Evaluate(InputReader.FromJson(json, options));
         var outcome = report.Outcome;
         if (outcome.Status == OutcomeStatus.Discarded)
             return Cli.Fail($"the premise of {id} does not hold on this input: {outcome.Explanation}");
+        if (outcome.Overflowed)
+            return Cli.Fail($"{outcome.Explanation}; rescale the input{(claim.Modes.HasFlag(EvalModes.Exact) ? " or give it exactly (\"exact\": true)" : "")}");
         Console.Out.Write(Json(id, outcome));
         switch (outcome.Status)
         {
@@ -45,7 +45,8 @@ public static class Evaluation
         w.WriteStartObject();
         w.WriteString("claim", id);
         w.WriteString("status", Names.Of(outcome.Status));
-        w.WriteBoolean("holds", outcome.Holds);
+        if (outcome.IsConclusive) w.WriteBoolean("holds", outcome.Holds);
+        else w.WriteNull("holds");
         JsonOutput.WriteValue(w, "lhs", outcome.Lhs);
         JsonOutput.WriteValue(w, "rhs", outcome.Rhs);
         var exactResidual = outcome.Details.FirstOrDefault(d => d.Name == "residualExact");

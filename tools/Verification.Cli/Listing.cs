@@ -1,5 +1,4 @@
 using System.Text;
-using Spectre.Console;
 using Verification.Engine;
 using Verification.Reporting;
 
@@ -25,6 +24,8 @@ public static class Listing
                         w.WriteString("expected", Names.Of(c.Expected));
                         w.WriteString("statement", c.Statement);
                         w.WriteString("instanceType", c.InstanceTypeName);
+                        w.WriteString("sides", c.Sides);
+                        w.WriteString("evidence", c.Evidence);
                         w.WriteEndObject();
                     }
                     w.WriteEndArray();
@@ -34,10 +35,8 @@ public static class Listing
                 Console.Out.Write(Markdown());
                 break;
             default:
-                var table = new Table().AddColumns("id", "kind", "expected", "title", "source");
-                foreach (var c in Catalog.All)
-                    table.AddRow(Markup.Escape(c.Id), Names.Of(c.Kind), Names.Of(c.Expected), Markup.Escape(c.Title), Markup.Escape(c.Source));
-                AnsiConsole.Write(table);
+                var rows = Catalog.All.Select(c => (IReadOnlyList<string>)[c.Id, Names.Of(c.Kind), Names.Of(c.Expected), c.Title, c.Source]).ToArray();
+                Console.Out.Write(TextTable.Render(["id", "kind", "expected", "title", "source"], rows, TextTable.ConsoleWidth()));
                 break;
         }
         return Cli.ExitOk;

@@ -79,6 +79,15 @@ public class CatalogTests
         if (claim.Kind == ClaimKind.Theorem) Assert.True(outcome.Holds, $"{id}: {outcome.Explanation}");
     }
 
+    /// <summary>A refutation's residual is the violation that refutes it: nonzero for every refuted claim of the catalog.</summary>
+    [Theory]
+    [MemberData(nameof(CatalogRun.RefutedIds), MemberType = typeof(CatalogRun))]
+    public void A_refutation_reports_a_nonzero_violation(string id)
+    {
+        var x = Assert.IsType<Counterexample>(CatalogRun.Report(id).Counterexample);
+        Assert.True(x.Residual > 0, $"{id}: residual {x.Residual}");
+    }
+
     [Fact]
     public void The_catalog_is_run_at_most_once_per_test_run()
     {
@@ -97,6 +106,7 @@ public class CatalogTests
             Assert.NotNull(Verification.Catalog.Instance.FindSource(c.Source));
             Assert.False(string.IsNullOrWhiteSpace(c.Statement), c.Id);
             Assert.False(string.IsNullOrWhiteSpace(c.Evidence), c.Id);
+            Assert.False(string.IsNullOrWhiteSpace(c.Sides), $"{c.Id} does not say what its lhs and rhs are");
         }
     }
 

@@ -65,7 +65,7 @@ public class CliTests
         foreach (var key in new[] { "status", "lhs", "rhs", "residual", "tolerance", "toleranceReason", "explanation", "replay", "replaySeed", "size", "shrinkSteps", "snippets" })
             Assert.True(x.TryGetProperty(key, out _), key);
         foreach (var c in claims.Values)
-            foreach (var key in new[] { "id", "kind", "title", "verdict", "expected", "asExpected", "budget", "cases", "held", "discardedCases", "inconclusiveCases", "screened", "maxResidual", "seconds", "evidence", "health", "counterexample", "error" })
+            foreach (var key in new[] { "id", "kind", "title", "verdict", "expected", "asExpected", "budget", "cases", "held", "discardedCases", "inconclusiveCases", "screened", "maxResidual", "seconds", "casesPerSecond", "evidence", "health", "counterexample", "error" })
                 Assert.True(c.TryGetProperty(key, out _), key);
     }
 

@@ -10,9 +10,17 @@ namespace Verification.Symbolic.Derivations;
 /// </summary>
 public static class Derivations
 {
-    private static readonly R Theta = R.Symbol(Symbols.Theta);
-    private static readonly R InverseTheta = Theta.Reciprocal();
-    private static readonly R Lambda = (R.One - Theta) / Theta;
+    private static R Theta => Constants.Theta;
+    private static R InverseTheta => Constants.InverseTheta;
+    private static R Lambda => Constants.Lambda;
+
+    /// <summary>θ, 1/θ and λ, built on first use: listing the statements and sizes does no algebra.</summary>
+    private static class Constants
+    {
+        internal static readonly R Theta = R.Symbol(Symbols.Theta);
+        internal static readonly R InverseTheta = Theta.Reciprocal();
+        internal static readonly R Lambda = (R.One - Theta) / Theta;
+    }
 
     private sealed record Entry(string Id, Func<DerivationSize, Derivation> Derive, IReadOnlyList<DerivationSize> Defaults);
 
@@ -63,6 +71,49 @@ public static class Derivations
     /// <summary>The derivation of <paramref name="id"/> at its first default size.</summary>
     public static Derivation Find(string id) => Find(id, Lookup(id).Defaults[0]);
 
+    /// <summary>
+    /// The identity a derivation of <paramref name="id"/> decides at <paramref name="size"/>, in LaTeX, without deriving it
+    /// (catalogs list statements; deriving is the work of a check).
+    /// </summary>
+    public static string Statement(string id, DerivationSize size)
+    {
+        Lookup(id);
+        return Statement(id, size.Get("identityX", 0) == 1);
+    }
+
+    /// <summary>The statement of <paramref name="id"/> at its first default size.</summary>
+    public static string Statement(string id) => Statement(id, Lookup(id).Defaults[0]);
+
+    /// <summary>The statements, one per id; <paramref name="identityX"/> is the X = I variant of the DropBlock identities.</summary>
+    private static string Statement(string id, bool identityX) => id switch
+    {
+        "dropout.expectation" =>
+            @"\mathbb{E}_z \|Y - \theta^{-1} U \operatorname{diag}(z) V^\top\|_F^2 = \|Y - U V^\top\|_F^2 + \lambda \sum_i \|u_i\|^2 \|v_i\|^2",
+        "dropout.expectation-with-input" =>
+            @"\mathbb{E}_z \|Y - \theta^{-1} U \operatorname{diag}(z) V^\top X\|_F^2 = \|Y - U V^\top X\|_F^2 + \lambda \sum_i \|u_i\|^2 \|X^\top v_i\|^2",
+        "dropout.sgd-unbiased" =>
+            @"\mathbb{E}_z \nabla_{U,V} \|Y - \theta^{-1} U \operatorname{diag}(z) V^\top\|_F^2 = \nabla_{U,V} \big(\|Y - U V^\top\|_F^2 + \lambda \sum_i \|u_i\|^2 \|v_i\|^2\big)"
+            + @" \quad \text{(paired with directions } dU_{ij}, dV_{ij}\text{)}",
+        "dropblock.expectation" => identityX
+            ? @"\mathbb{E}_w \|Y - \theta^{-1} U (\operatorname{diag}(w) \otimes I_b) V^\top\|_F^2 = \|Y - U V^\top\|_F^2 + \lambda \sum_g \|U_g V_g^\top\|_F^2"
+            : @"\mathbb{E}_w \|Y - \theta^{-1} U (\operatorname{diag}(w) \otimes I_b) V^\top X\|_F^2 = \|Y - U V^\top X\|_F^2 + \lambda \sum_g \|U_g V_g^\top X\|_F^2",
+        "dropblock.expectation.as-stated" => (identityX
+                ? @"\mathbb{E}_w \|Y - \theta^{-1} U (\operatorname{diag}(w) \otimes I_b) V^\top\|_F^2"
+                : @"\mathbb{E}_w \|Y - \theta^{-1} U (\operatorname{diag}(w) \otimes I_b) V^\top X\|_F^2")
+            + @" = \|Y - U V^\top\|_F^2 + \lambda \sum_g \|U_g\|_F^2 \|V_g\|_F^2",
+        "dropconnect.output-layer" =>
+            @"\mathbb{E}_M \|Y - (\theta^{-1} M \circ U) V^\top X\|_F^2 = \|Y - U V^\top X\|_F^2 + \lambda \sum_j \|u_j\|^2 \|X^\top v_j\|^2",
+        "dropconnect.input-layer" =>
+            @"\mathbb{E}_M \|Y - U (\theta^{-1} M \circ V)^\top X\|_F^2 = \|Y - U V^\top X\|_F^2 + \lambda \sum_j \|u_j\|^2 v_j^\top \operatorname{diag}(X X^\top) v_j",
+        "linear.risk-trace" =>
+            @"\frac{1}{N}\|Y - U V^\top X\|_F^2 = \operatorname{tr}(\Sigma_{yy} - 2\Sigma_{yx} V U^\top + U V^\top \Sigma_{xx} V U^\top)",
+        "dropout.autoencoder-landscape" =>
+            @"\mathbb{E}_{x,z} \big(x - \theta^{-1} \textstyle\sum_i w_i z_i w_i x\big)^2 = (1 - \|w\|^2)^2 + \lambda \sum_i w_i^4 \quad (\mathbb{E} x^2 = 1)",
+        "homogeneous.positive-homogeneity" =>
+            @"\varphi(\alpha W^1, \alpha W^2, \alpha W^3) = \alpha^3 \varphi(W^1, W^2, W^3), \quad \varphi(W) = W^3 W^2 W^1 x",
+        _ => throw new ArgumentException($"no statement is recorded for derivation id '{id}'", nameof(id)),
+    };
+
     private static Entry Lookup(string id) =>
         Catalog.FirstOrDefault(e => e.Id == id)
         ?? throw new ArgumentException($"Unknown derivation id '{id}'. Known: {string.Join(", ", Catalog.Select(e => e.Id))}.", nameof(id));
@@ -86,7 +137,7 @@ public static class Derivations
         var masks = Masks(z.Entries);
         var stochastic = (y - InverseTheta * (u * M.Diagonal(z) * v.Transpose())).FrobeniusNormSquared();
         return new("dropout.expectation",
-            @"\mathbb{E}_z \|Y - \theta^{-1} U \operatorname{diag}(z) V^\top\|_F^2 = \|Y - U V^\top\|_F^2 + \lambda \sum_i \|u_i\|^2 \|v_i\|^2",
+            Statement("dropout.expectation", false),
             DerivationSize.Of(("m", m), ("n", n), ("r", r)),
             masks.Expectation(stochastic), DropoutClosedForm(y, u, v, M.Identity(n)), []);
     }
@@ -98,7 +149,7 @@ public static class Derivations
         var masks = Masks(z.Entries);
         var stochastic = (y - InverseTheta * (u * M.Diagonal(z) * v.Transpose() * x)).FrobeniusNormSquared();
         return new("dropout.expectation-with-input",
-            @"\mathbb{E}_z \|Y - \theta^{-1} U \operatorname{diag}(z) V^\top X\|_F^2 = \|Y - U V^\top X\|_F^2 + \lambda \sum_i \|u_i\|^2 \|X^\top v_i\|^2",
+            Statement("dropout.expectation-with-input", false),
             DerivationSize.Of(("m", m), ("n", n), ("r", r), ("N", samples)),
             masks.Expectation(stochastic), DropoutClosedForm(y, u, v, x), []);
     }
@@ -121,8 +172,7 @@ public static class Derivations
         var lhs = Sum(components.Select(c => c.Lhs * R.Symbol("d" + c.Name)));
         var rhs = Sum(components.Select(c => c.Rhs * R.Symbol("d" + c.Name)));
         return new("dropout.sgd-unbiased",
-            @"\mathbb{E}_z \nabla_{U,V} \|Y - \theta^{-1} U \operatorname{diag}(z) V^\top\|_F^2 = \nabla_{U,V} \big(\|Y - U V^\top\|_F^2 + \lambda \sum_i \|u_i\|^2 \|v_i\|^2\big)"
-            + @" \quad \text{(paired with directions } dU_{ij}, dV_{ij}\text{)}",
+            Statement("dropout.sgd-unbiased", false),
             DerivationSize.Of(("m", m), ("n", n), ("r", r)), lhs, rhs, components);
     }
 
@@ -149,9 +199,7 @@ public static class Derivations
                   + Lambda * Sum(Enumerable.Range(0, r).Select(g =>
                       (u.ColumnBlock(g * b, b) * v.ColumnBlock(g * b, b).Transpose() * x).FrobeniusNormSquared()));
         return new("dropblock.expectation",
-            samples == 0
-                ? @"\mathbb{E}_w \|Y - \theta^{-1} U (\operatorname{diag}(w) \otimes I_b) V^\top\|_F^2 = \|Y - U V^\top\|_F^2 + \lambda \sum_g \|U_g V_g^\top\|_F^2"
-                : @"\mathbb{E}_w \|Y - \theta^{-1} U (\operatorname{diag}(w) \otimes I_b) V^\top X\|_F^2 = \|Y - U V^\top X\|_F^2 + \lambda \sum_g \|U_g V_g^\top X\|_F^2",
+            Statement("dropblock.expectation", samples == 0),
             size, lhs, rhs, []);
     }
 
@@ -167,10 +215,7 @@ public static class Derivations
                   + Lambda * Sum(Enumerable.Range(0, r).Select(g =>
                       u.ColumnBlock(g * b, b).FrobeniusNormSquared() * v.ColumnBlock(g * b, b).FrobeniusNormSquared()));
         return new("dropblock.expectation.as-stated",
-            (identityX
-                ? @"\mathbb{E}_w \|Y - \theta^{-1} U (\operatorname{diag}(w) \otimes I_b) V^\top\|_F^2"
-                : @"\mathbb{E}_w \|Y - \theta^{-1} U (\operatorname{diag}(w) \otimes I_b) V^\top X\|_F^2")
-            + @" = \|Y - U V^\top\|_F^2 + \lambda \sum_g \|U_g\|_F^2 \|V_g\|_F^2",
+            Statement("dropblock.expectation.as-stated", identityX),
             size, lhs, rhs, []);
     }
 
@@ -181,7 +226,7 @@ public static class Derivations
         var masks = Masks(mask.Entries);
         var stochastic = (y - (InverseTheta * mask.Hadamard(u)) * v.Transpose() * x).FrobeniusNormSquared();
         return new("dropconnect.output-layer",
-            @"\mathbb{E}_M \|Y - (\theta^{-1} M \circ U) V^\top X\|_F^2 = \|Y - U V^\top X\|_F^2 + \lambda \sum_j \|u_j\|^2 \|X^\top v_j\|^2",
+            Statement("dropconnect.output-layer", false),
             DerivationSize.Of(("m", m), ("n", n), ("r", r), ("N", samples)),
             masks.Expectation(stochastic), DropoutClosedForm(y, u, v, x), []);
     }
@@ -201,7 +246,7 @@ public static class Derivations
                       return uNorms[j] * (vj.Transpose() * d * vj)[0, 0];
                   }));
         return new("dropconnect.input-layer",
-            @"\mathbb{E}_M \|Y - U (\theta^{-1} M \circ V)^\top X\|_F^2 = \|Y - U V^\top X\|_F^2 + \lambda \sum_j \|u_j\|^2 v_j^\top \operatorname{diag}(X X^\top) v_j",
+            Statement("dropconnect.input-layer", false),
             DerivationSize.Of(("m", m), ("n", n), ("r", r), ("N", samples)),
             masks.Expectation(stochastic), rhs, []);
     }
@@ -217,7 +262,7 @@ public static class Derivations
         var risk = inverseN * (y - u * v.Transpose() * x).FrobeniusNormSquared();
         var trace = (syy - R.Constant(2) * (syx * v * u.Transpose()) + u * v.Transpose() * sxx * v * u.Transpose()).Trace();
         return new("linear.risk-trace",
-            @"\frac{1}{N}\|Y - U V^\top X\|_F^2 = \operatorname{tr}(\Sigma_{yy} - 2\Sigma_{yx} V U^\top + U V^\top \Sigma_{xx} V U^\top)",
+            Statement("linear.risk-trace", false),
             DerivationSize.Of(("n0", n0), ("n1", n1), ("n2", n2), ("N", samples)), risk, trace, []);
     }
 
@@ -239,7 +284,7 @@ public static class Derivations
         var normSquared = Sum(w.Select(wi => wi * wi));
         var rhs = (R.One - normSquared).Pow(2) + Lambda * Sum(w.Select(wi => wi.Pow(4)));
         return new("dropout.autoencoder-landscape",
-            @"\mathbb{E}_{x,z} \big(x - \theta^{-1} \textstyle\sum_i w_i z_i w_i x\big)^2 = (1 - \|w\|^2)^2 + \lambda \sum_i w_i^4 \quad (\mathbb{E} x^2 = 1)",
+            Statement("dropout.autoencoder-landscape", false),
             DerivationSize.Of(("hidden", hidden)), lhs, rhs, []);
     }
 
@@ -254,7 +299,7 @@ public static class Derivations
         var scaled = ((alpha * c) * (alpha * b) * (alpha * a) * x)[0, 0];
         var original = (c * b * a * x)[0, 0];
         return new("homogeneous.positive-homogeneity",
-            @"\varphi(\alpha W^1, \alpha W^2, \alpha W^3) = \alpha^3 \varphi(W^1, W^2, W^3), \quad \varphi(W) = W^3 W^2 W^1 x",
+            Statement("homogeneous.positive-homogeneity", false),
             DerivationSize.Of(("n0", n0), ("n1", n1), ("n2", n2)), scaled, alpha.Pow(3) * original, []);
     }
 }

@@ -6,6 +6,17 @@ using Verification.Reporting;
 
 namespace Verification.Engine;
 
+/// <summary>What `eval` may be asked besides a plain floating-point evaluation.</summary>
+[Flags]
+public enum EvalModes
+{
+    None = 0,
+    /// <summary>"exact": true: the check evaluates the instance in exact rational arithmetic.</summary>
+    Exact = 1,
+    /// <summary>--monte-carlo: the check estimates an expectation by sampling, with a rigorous interval.</summary>
+    MonteCarlo = 2,
+}
+
 /// <summary>The untyped face of a claim, for catalogs, runners and reports.</summary>
 public interface IClaim
 {
@@ -18,6 +29,8 @@ public interface IClaim
     string Source { get; }
     /// <summary>What the check rests on (exact arithmetic, tolerance, optimality conditions, numerical search).</summary>
     string Evidence { get; }
+    /// <summary>What lhs and rhs are in this claim's outcomes (the headline comparison; a failing part's explanation names its own sides).</summary>
+    string Sides { get; }
     /// <summary>The verdict the suite expects: from the kind (theorem verified, control refuted), or the recorded decision.</summary>
     Verdict Expected { get; }
     /// <summary>The name of the claim's instance type.</summary>
@@ -25,6 +38,8 @@ public interface IClaim
     /// <summary>The `eval` input keys, empty when the claim has no `eval`.</summary>
     IReadOnlyList<InputField> Inputs { get; }
     bool HasEval { get; }
+    /// <summary>The evaluation modes `eval` accepts for this claim; any other is refused with one line.</summary>
+    EvalModes Modes { get; }
     /// <summary>A sample `eval` input of the claim's instance type, if it has one.</summary>
     string? SampleInput { get; }
 
@@ -56,6 +71,11 @@ public sealed record Claim<T>(
 {
     public string Evidence { get; init; } = "";
 
+    public string Sides { get; init; } = "";
+
+    /// <summary>The modes `eval` accepts besides floating point ("exact": true, --monte-carlo); by default none.</summary>
+    public EvalModes Modes { get; init; }
+
     /// <summary>For as-stated and open claims: the verdict the suite reached and recorded (the evidence says on what).</summary>
     public Verdict? Decision { get; init; }
 
@@ -71,6 +91,9 @@ public sealed record Claim<T>(
     /// failure becomes an ordinary, shrunk counterexample. Screened instances are reported apart from checked cases.
     /// </summary>
     public Func<ulong, Sweep<T>> BatchSweep { get; init; } = _ => Sweep<T>.None;
+
+    /// <summary>The same claim with what lhs and rhs mean in its outcomes.</summary>
+    public Claim<T> WithSides(string sides) => this with { Sides = sides };
 
     /// <summary>The same claim with what its check rests on.</summary>
     public Claim<T> WithEvidence(string evidence) => this with { Evidence = evidence };
@@ -100,6 +123,12 @@ public sealed record Claim<T>(
 
     public CaseReport Evaluate(InputReader input)
     {
+        if (input.IsExact && input.Options.MonteCarlo)
+            throw new InputException("--monte-carlo estimates in floating point: drop \"exact\": true, or drop --monte-carlo for an exact evaluation");
+        if (input.IsExact && !Modes.HasFlag(EvalModes.Exact))
+            throw new InputException($"claim '{Id}' evaluates in floating point: drop \"exact\": true");
+        if (input.Options.MonteCarlo && !Modes.HasFlag(EvalModes.MonteCarlo))
+            throw new InputException($"claim '{Id}' has no Monte Carlo evaluation: drop --monte-carlo");
         var instance = Instances.Read(input);
         return new CaseReport(Instances.Describe(instance), CaseOrigin.Evaluation, Evaluation(instance));
     }
@@ -119,6 +148,10 @@ public sealed record Claim<T>(
         {
             return Check(instance);
         }
+        catch (NonFiniteException e)
+        {
+            return Outcome.Overflow(e.Message);
+        }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             return Outcome.Error(e);
@@ -131,6 +164,10 @@ public sealed record Claim<T>(
         try
         {
             return Check(instance);
+        }
+        catch (NonFiniteException e)
+        {
+            return Outcome.Overflow(e.Message);
         }
         catch (Exception e) when (e is not (OutOfMemoryException or InputException or LimitExceededException))
         {
@@ -149,18 +186,18 @@ public sealed record Sweep<T>(int Screened, IReadOnlyList<T> Suspects)
 public static class Claim
 {
     /// <summary>A precise statement believed true: expected verified.</summary>
-    public static Claim<T> Theorem<T>(string id, string title, string statement, string source, InstanceType<T> instances, Func<T, Outcome> check, string evidence = "") =>
-        new(id, title, statement, ClaimKind.Theorem, source, instances, check) { Evidence = evidence };
+    public static Claim<T> Theorem<T>(string id, string title, string statement, string source, InstanceType<T> instances, Func<T, Outcome> check, string evidence = "", string sides = "") =>
+        new(id, title, statement, ClaimKind.Theorem, source, instances, check) { Evidence = evidence, Sides = sides };
 
     /// <summary>A statement known to be false, kept to show the checker can fail: expected refuted.</summary>
-    public static Claim<T> Control<T>(string id, string title, string statement, InstanceType<T> instances, Func<T, Outcome> check, string evidence = "", string source = Sources.Suite) =>
-        new(id, title, statement, ClaimKind.Control, source, instances, check) { Evidence = evidence };
+    public static Claim<T> Control<T>(string id, string title, string statement, InstanceType<T> instances, Func<T, Outcome> check, string evidence = "", string source = Sources.Suite, string sides = "") =>
+        new(id, title, statement, ClaimKind.Control, source, instances, check) { Evidence = evidence, Sides = sides };
 
     /// <summary>The slide's wording checked literally, with the verdict the suite reached and recorded.</summary>
-    public static Claim<T> AsStated<T>(string id, string title, string statement, string source, InstanceType<T> instances, Func<T, Outcome> check, Verdict decision, string evidence) =>
-        new(id, title, statement, ClaimKind.AsStated, source, instances, check) { Evidence = evidence, Decision = decision };
+    public static Claim<T> AsStated<T>(string id, string title, string statement, string source, InstanceType<T> instances, Func<T, Outcome> check, Verdict decision, string evidence, string sides = "") =>
+        new(id, title, statement, ClaimKind.AsStated, source, instances, check) { Evidence = evidence, Decision = decision, Sides = sides };
 
     /// <summary>A question the sources leave open, with the verdict the suite reached and recorded.</summary>
-    public static Claim<T> Open<T>(string id, string title, string statement, string source, InstanceType<T> instances, Func<T, Outcome> check, Verdict decision, string evidence) =>
-        new(id, title, statement, ClaimKind.Open, source, instances, check) { Evidence = evidence, Decision = decision };
+    public static Claim<T> Open<T>(string id, string title, string statement, string source, InstanceType<T> instances, Func<T, Outcome> check, Verdict decision, string evidence, string sides = "") =>
+        new(id, title, statement, ClaimKind.Open, source, instances, check) { Evidence = evidence, Decision = decision, Sides = sides };
 }

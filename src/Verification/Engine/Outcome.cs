@@ -31,6 +31,9 @@ public sealed record Outcome(OutcomeStatus Status, Value Lhs, Value Rhs, double 
     /// <summary>Further values the check computed (minimizers, rotations, intervals), in a stable order.</summary>
     public IReadOnlyList<NamedValue> Details { get; init; } = [];
 
+    /// <summary>True when the outcome is inconclusive because a floating-point evaluation overflowed or lost all precision.</summary>
+    public bool Overflowed { get; init; }
+
     public bool Holds => Status == OutcomeStatus.Holds;
     public bool Fails => Status == OutcomeStatus.Fails;
 
@@ -81,7 +84,12 @@ public sealed record Outcome(OutcomeStatus Status, Value Lhs, Value Rhs, double 
 
     private static Outcome NonFinite(Value lhs, Value rhs, string explanation) =>
         new(OutcomeStatus.Inconclusive, lhs, rhs, double.NaN, new Tolerance(double.NaN, "none: non-finite values"),
-            $"{explanation}: the floating-point evaluation overflowed or lost all precision (non-finite values), so it is no evidence");
+            $"{explanation}: the floating-point evaluation overflowed or lost all precision (non-finite values), so it is no evidence") { Overflowed = true };
+
+    /// <summary>A computation of the check met a non-finite value (<see cref="NonFiniteException"/>): inconclusive, never a failure.</summary>
+    public static Outcome Overflow(string reason) =>
+        new(OutcomeStatus.Inconclusive, Value.Of("—"), Value.Of("—"), double.NaN, new Tolerance(double.NaN, "none: non-finite values"),
+            $"the floating-point evaluation overflowed or lost all precision ({reason}), so it is no evidence") { Overflowed = true };
 
     /// <summary>The premise of the statement does not hold on this instance: the case is not evidence.</summary>
     public static Outcome Discard(string reason) =>

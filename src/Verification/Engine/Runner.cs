@@ -21,21 +21,23 @@ public static class Runner
     public static ClaimReport Run<T>(Claim<T> claim, RunSettings settings)
     {
         var watch = Stopwatch.StartNew();
-        var randomCases = Math.Max(0, claim.CaseBudget(Math.Max(1, settings.Cases)));
-        if (randomCases == 0 && claim.Examples.Count == 0) randomCases = 1;
+        var randomCases = RandomCaseCount(claim, settings);
         var budget = claim.Examples.Count + randomCases;
+        var shard = settings.Shard;
+        var recorder = shard is null ? null : new ShardRecorder(shard, claim.Instances.Name);
         int done = 0, held = 0, discarded = 0, inconclusive = 0, screened = 0;
         var maxResidual = 0.0;
         var reasons = new Dictionary<string, int>(StringComparer.Ordinal);
 
-        ClaimReport Report(Verdict verdict, Counterexample? counterexample = null, Counterexample? error = null, string? health = null) =>
+        ClaimReport Report(Verdict verdict, Counterexample? counterexample = null, Counterexample? error = null, string? health = null, CasePosition? stop = null) =>
             new(claim.Id, claim.Kind, claim.Title, verdict, claim.Expected,
                 new CaseCounts(budget, done, held, verdict == Verdict.Refuted ? 1 : 0, discarded, inconclusive, error is null ? 0 : 1, screened),
-                maxResidual, watch.Elapsed.TotalSeconds, claim.Evidence, counterexample) { Error = error, Health = health };
+                maxResidual, watch.Elapsed.TotalSeconds, claim.Evidence, counterexample) { Error = error, Health = health, Shard = recorder?.Build(reasons, stop) };
 
         // Returns a final report when the case ends the run (a failure or an error), else null.
-        ClaimReport? Record(T instance, Outcome outcome, CaseOrigin origin)
+        ClaimReport? Record(T instance, Outcome outcome, CaseOrigin origin, CasePosition at)
         {
+            if (at.Kind != ReplayKind.Sweep) recorder?.Add(at, outcome);
             switch (outcome.Status)
             {
                 case OutcomeStatus.Holds:
@@ -49,48 +51,69 @@ public static class Runner
                     reasons[key] = reasons.GetValueOrDefault(key) + 1;
                     return null;
                 case OutcomeStatus.Fails:
-                    return Report(Verdict.Refuted, Shrunk(claim, instance, outcome, origin, settings.MaxShrinkChecks));
+                    return Report(Verdict.Refuted, Shrunk(claim, instance, outcome, origin, settings.MaxShrinkChecks), stop: at);
                 default:
-                    return Report(Verdict.Error, error: Shrunk(claim, instance, outcome, origin, settings.MaxShrinkChecks));
+                    return Report(Verdict.Error, error: Shrunk(claim, instance, outcome, origin, settings.MaxShrinkChecks), stop: at);
             }
         }
 
-        for (var e = 0; e < claim.Examples.Count; e++)
+        // A shard checks the random cases whose index is K − 1 modulo N; only shard 1 checks the examples and runs the sweep.
+        if (shard is null || shard.HasExamples)
         {
-            done++;
-            var final = Record(claim.Examples[e], claim.SafeCheck(claim.Examples[e]), CaseOrigin.OfExample(e));
-            if (final is not null) return final;
+            for (var e = 0; e < claim.Examples.Count; e++)
+            {
+                done++;
+                var final = Record(claim.Examples[e], claim.SafeCheck(claim.Examples[e]), CaseOrigin.OfExample(e), new CasePosition(ReplayKind.Example, e));
+                if (final is not null) return final;
+            }
+
+            var sweep = claim.BatchSweep(settings.Seed);
+            screened = sweep.Screened;
+            foreach (var suspect in sweep.Suspects)
+            {
+                var outcome = claim.SafeCheck(suspect);
+                if (outcome.Status is OutcomeStatus.Fails or OutcomeStatus.Error)
+                    return Record(suspect, outcome, CaseOrigin.OfSweep(settings.Seed), CasePosition.Sweep)!;
+            }
         }
 
-        var sweep = claim.BatchSweep(settings.Seed);
-        screened = sweep.Screened;
-        foreach (var suspect in sweep.Suspects)
+        for (var i = shard is null ? 0 : shard.Index - 1; i < randomCases; i += shard?.Count ?? 1)
         {
-            var outcome = claim.SafeCheck(suspect);
-            if (outcome.Status is OutcomeStatus.Fails or OutcomeStatus.Error)
-                return Record(suspect, outcome, CaseOrigin.OfSweep(settings.Seed))!;
-        }
-
-        for (var i = 0; i < randomCases; i++)
-        {
+            settings.Cancellation.ThrowIfCancellationRequested();
             var caseSeed = CaseSeed(settings.Seed, i);
             var size = SizeOf(i, randomCases);
             var instance = Generate(claim.Instances.Generator, caseSeed, size);
             done++;
-            var final = Record(instance, claim.SafeCheck(instance), CaseOrigin.OfRandom(caseSeed, size));
+            var final = Record(instance, claim.SafeCheck(instance), CaseOrigin.OfRandom(caseSeed, size), new CasePosition(ReplayKind.Random, i));
             settings.Progress(done);
             if (final is not null) return final;
         }
 
-        if (held >= Math.Ceiling(ConclusiveShare * budget)) return Report(Verdict.Verified);
-        return Report(Verdict.Inconclusive, health: Health(claim, budget, held, discarded, inconclusive, reasons));
+        // A shard decides on its own share of the budget (a partial verdict: merging the shards decides the run's).
+        var decided = shard is null ? budget : ShareOf(claim.Examples.Count, randomCases, shard);
+        if (Decide(decided, held)) return Report(Verdict.Verified);
+        return Report(Verdict.Inconclusive, health: Health(claim.Instances.Name, decided, held, discarded, inconclusive, reasons));
     }
 
-    private static string Health<T>(Claim<T> claim, int budget, int held, int discarded, int inconclusive, Dictionary<string, int> reasons)
+    /// <summary>The random cases of a claim's run: its case budget of the cases asked for, and at least one when it has no example.</summary>
+    private static int RandomCaseCount<T>(Claim<T> claim, RunSettings settings)
+    {
+        var randomCases = Math.Max(0, claim.CaseBudget(Math.Max(1, settings.Cases)));
+        return randomCases == 0 && claim.Examples.Count == 0 ? 1 : randomCases;
+    }
+
+    /// <summary>The cases of a shard: its random cases, plus the examples in shard 1.</summary>
+    private static int ShareOf(int examples, int randomCases, ShardSpec shard) =>
+        (shard.HasExamples ? examples : 0) + Math.Max(0, (randomCases - shard.Index + shard.Count) / shard.Count);
+
+    /// <summary>The verdict rule without a failure: verified iff at least <see cref="ConclusiveShare"/> of the budgeted cases held.</summary>
+    internal static bool Decide(int budget, int held) => held >= Math.Ceiling(ConclusiveShare * budget);
+
+    internal static string Health(string instanceType, int budget, int held, int discarded, int inconclusive, IReadOnlyDictionary<string, int> reasons)
     {
         var common = string.Join("; ", reasons.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Take(3).Select(p => $"{p.Value}× {p.Key}"));
         return $"only {held} of {budget} budgeted cases were conclusive (a verdict needs {ConclusiveShare:P0}): {discarded} discarded and {inconclusive} inconclusive"
-               + $" ({common}). The instance type '{claim.Instances.Name}' rarely meets what the check needs: generate instances that satisfy the premise instead of discarding them";
+               + $" ({common}). The instance type '{instanceType}' rarely meets what the check needs: generate instances that satisfy the premise instead of discarding them";
     }
 
     /// <summary>The instances of a run's random cases, as the runner draws them (for coverage tests and tools).</summary>

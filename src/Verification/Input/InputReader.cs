@@ -25,7 +25,11 @@ public static class Validated
 }
 
 /// <summary>How `eval` evaluates: exact arithmetic, Monte Carlo instead of enumeration, its sample budget and seed.</summary>
-public sealed record EvalOptions(bool MonteCarlo = false, long Samples = 1 << 20, ulong Seed = 1);
+public sealed record EvalOptions(bool MonteCarlo = false, long Samples = 1 << 20, ulong Seed = 1)
+{
+    /// <summary>The work budget of an estimate, in multiply-adds (the CLI's --max-work); the default is about a minute here.</summary>
+    public double MaxWork { get; init; } = 1e11;
+}
 
 /// <summary>
 /// A user's instance for `eval`: a JSON object whose keys are the claim's inputs as THEORY.md names them
@@ -55,7 +59,11 @@ public sealed class InputReader
         }
         catch (JsonException e)
         {
-            throw new InputException($"malformed JSON: {FirstLine(e.Message)}");
+            var reason = FirstLine(e.Message);
+            var cut = reason.IndexOf(" LineNumber:", StringComparison.Ordinal);
+            if (cut >= 0) reason = reason[..cut].TrimEnd('.', ' ');
+            var at = e.LineNumber is { } line ? $" at line {line + 1}, column {(e.BytePositionInLine ?? 0) + 1}" : "";
+            throw new InputException($"malformed JSON{at}: {reason}");
         }
         if (document.RootElement.ValueKind != JsonValueKind.Object)
             throw new InputException("the input must be a JSON object whose keys are the claim's inputs (Y, U, V, theta, …)");
@@ -76,7 +84,7 @@ public sealed class InputReader
     public double Scalar(string name)
     {
         var e = Get(name);
-        return IsExact ? ParseExact(e, name).ToDouble() : ParseDouble(e, name);
+        return IsExact ? InRange(ParseExact(e, name), name) : ParseDouble(e, name);
     }
 
     public int Integer(string name)
@@ -140,7 +148,7 @@ public sealed class InputReader
     {
         var rows = Rows(name);
         return Matrix<double>.Build.Dense(rows.Count, rows.Count == 0 ? 0 : rows[0].Count,
-            (i, j) => IsExact ? ParseExact(rows[i][j], $"{name}[{i}][{j}]").ToDouble() : ParseDouble(rows[i][j], $"{name}[{i}][{j}]"));
+            (i, j) => IsExact ? InRange(ParseExact(rows[i][j], $"{name}[{i}][{j}]"), $"{name}[{i}][{j}]") : ParseDouble(rows[i][j], $"{name}[{i}][{j}]"));
     }
 
     public ExactMatrix ExactMatrix(string name)
@@ -184,6 +192,17 @@ public sealed class InputReader
         return x;
     }
 
+    /// <summary>The nearest double of an exact value, refused when it is beyond double precision's range.</summary>
+    private static double InRange(Fraction x, string where)
+    {
+        var d = x.ToDouble();
+        if (!double.IsFinite(d))
+            throw new InputException($"{where} = {Abbreviated(Exact.Format(x))} is beyond double precision (|x| ≤ 1.8e308), which this claim computes in");
+        return d;
+    }
+
+    private static string Abbreviated(string s) => s.Length <= 40 ? s : s[..20] + "…" + s[^12..];
+
     private static Fraction ParseExact(JsonElement e, string where)
     {
         try
@@ -197,7 +216,7 @@ public sealed class InputReader
         }
         catch (Exception ex) when (ex is FormatException or OverflowException)
         {
-            throw new InputException($"{where} is not an exact number: {e.GetRawText()} (use integers, decimals or \"p/q\"; NaN and infinities are not allowed)");
+            throw new InputException($"{where} is not an exact number: {Abbreviated(e.GetRawText())}: {ex.Message} (use integers, decimals or \"p/q\"; NaN and infinities are not allowed)");
         }
     }
 

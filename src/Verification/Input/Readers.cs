@@ -7,11 +7,30 @@ namespace Verification.Input;
 /// <summary>Readers of the inputs that several instance types share: factor pairs, retain rates, weights and widths.</summary>
 public static class Readers
 {
-    /// <summary>U (m×r) and V (n×r) with the same number of columns.</summary>
+    /// <summary>The magnitudes a floating-point claim accepts without rescaling: 1e-150 ≤ |x| ≤ 1e150 (or 0).</summary>
+    public const double ModerateMin = 1e-150, ModerateMax = 1e150;
+
+    /// <summary>
+    /// A matrix whose nonzero entries lie within [1e-150, 1e150], so that products of a few entries neither overflow nor
+    /// underflow; beyond that, one line that says how the statement scales (<paramref name="homogeneity"/>) and how to rescale.
+    /// </summary>
+    public static Matrix<double> Moderate(InputReader input, string name, string homogeneity)
+    {
+        var m = input.Matrix(name);
+        foreach (var x in m.Enumerate())
+            if (x != 0 && !(Math.Abs(x) >= ModerateMin && Math.Abs(x) <= ModerateMax))
+                throw new InputException($"{name} has an entry {x:G3} outside 1e-150 ≤ |x| ≤ 1e150, where this claim's floating-point evaluation would overflow or lose all precision; {homogeneity}, so rescale the input");
+        return m;
+    }
+
+    /// <summary>The homogeneity of the claims on factor pairs: each side scales by a power of c when U and V are both multiplied by c.</summary>
+    public const string PairHomogeneity = "the claims on (U, V) are homogeneous under U → cU, V → cV";
+
+    /// <summary>U (m×r) and V (n×r) with the same number of columns, of moderate magnitude.</summary>
     public static (Matrix<double> U, Matrix<double> V) Pair(InputReader input, string u = "U", string v = "V")
     {
-        var left = input.Matrix(u);
-        var right = input.Matrix(v);
+        var left = Moderate(input, u, PairHomogeneity);
+        var right = Moderate(input, v, PairHomogeneity);
         if (left.ColumnCount != right.ColumnCount)
             throw new InputException($"mismatched shapes: {u} has {left.ColumnCount} columns but {v} has {right.ColumnCount}");
         return (left, right);
@@ -41,7 +60,10 @@ public static class Readers
         if (input.Has(thetaKey))
         {
             var theta = RetainRate(input, thetaKey);
-            return (1 - theta) / theta;
+            var fromTheta = (1 - theta) / theta;
+            if (!double.IsFinite(fromTheta))
+                throw new InputException($"{thetaKey} = {theta} gives λ = (1 − θ)/θ beyond double precision; give \"{lambdaKey}\" instead, or a larger {thetaKey}");
+            return fromTheta;
         }
         var lambda = input.Scalar(lambdaKey);
         if (!(lambda >= 0)) throw new InputException($"{lambdaKey} must be ≥ 0, got {lambda}");

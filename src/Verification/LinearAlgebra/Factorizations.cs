@@ -28,7 +28,7 @@ public static class Factorizations
         var u = Matrix<double>.Build.Dense(m, r);
         var v = Matrix<double>.Build.Dense(n, r);
         if (m == 0 || n == 0) return new Factors(u, v);
-        var svd = x.Svd(computeVectors: true);
+        var svd = Svd.Of(x);
         var k = Math.Min(rank, Math.Min(r, Math.Min(m, n)));
         for (var i = 0; i < k; i++)
         {

@@ -13,10 +13,10 @@ public static class Norms
 
     /// <summary>‖X‖_* = Σ σ_i.</summary>
     public static double Nuclear(Matrix<double> x) =>
-        x.RowCount == 0 || x.ColumnCount == 0 ? 0 : x.Svd(computeVectors: false).S.Sum();
+        Svd.Values(x).Sum();
 
     public static double Spectral(Matrix<double> x) =>
-        x.RowCount == 0 || x.ColumnCount == 0 ? 0 : x.Svd(computeVectors: false).S.Maximum();
+        x.RowCount == 0 || x.ColumnCount == 0 ? 0 : Svd.Values(x)[0];
 
     /// <summary>Σ_i ‖u_i‖‖v_i‖ over paired columns.</summary>
     public static double PathNorm(Matrix<double> u, Matrix<double> v)

@@ -31,7 +31,7 @@ public static class Thresholding
     {
         var x = Matrix<double>.Build.Dense(y.RowCount, y.ColumnCount);
         if (y.RowCount == 0 || y.ColumnCount == 0) return x;
-        var svd = y.Svd(computeVectors: true);
+        var svd = Svd.Of(y);
         var k = Math.Min(rank, svd.S.Count);
         for (var i = 0; i < k; i++)
         {
@@ -44,7 +44,7 @@ public static class Thresholding
 
     /// <summary>The singular values, in decreasing order, with min(m, n) entries.</summary>
     public static double[] SingularValues(Matrix<double> y) =>
-        y.RowCount == 0 || y.ColumnCount == 0 ? [] : y.Svd(computeVectors: false).S.ToArray();
+        Svd.Values(y);
 
     /// <summary>Numerical rank: singular values above max(m, n)·u·σ_1 (the backward error of the SVD).</summary>
     public static int Rank(IReadOnlyList<double> sigma, int m, int n)
@@ -62,14 +62,16 @@ public static class Thresholding
     {
         var rho = 0;
         var sum = 0.0;
+        // a·S/(b + a·j) is evaluated as S/(b/a + j), which cannot overflow for a large weight a (e.g. λ = 1e308).
+        double Tau(double s, int j) => a > 0 ? s / (b / a + j) : 0;
         for (var j = 1; j <= Math.Min(cap, sigma.Count); j++)
         {
             sum += sigma[j - 1];
-            if (sigma[j - 1] > a * sum / (b + a * j)) rho = j;
+            if (sigma[j - 1] > Tau(sum, j)) rho = j;
         }
         var top = 0.0;
         for (var i = 0; i < rho; i++) top += sigma[i];
-        return (rho, rho == 0 ? 0 : a * top / (b + a * rho));
+        return (rho, rho == 0 ? 0 : Tau(top, rho));
     }
 
     /// <summary>
@@ -118,7 +120,7 @@ public static class Thresholding
     public static double ThresholdingResidual(Matrix<double> y, Matrix<double> x, double tau, int rho, IReadOnlyList<double> sigma)
     {
         if (x.RowCount == 0 || x.ColumnCount == 0) return 0;
-        var svd = x.Svd(computeVectors: true);
+        var svd = Svd.Of(x);
         var worst = 0.0;
         for (var i = 0; i < svd.S.Count; i++)
         {

@@ -18,7 +18,17 @@ public static class Exact
         return d.IsOne ? n.ToString() : $"{n}/{d}";
     }
 
-    /// <summary>Parses an integer, "p/q", or a decimal like "0.25" (read exactly as 1/4).</summary>
+    /// <summary>The largest decimal exponent an exact literal may carry (|e| ≤ 10000 after moving the decimal point).</summary>
+    public const int MaxDecimalExponent = 10_000;
+
+    private static readonly System.Text.RegularExpressions.Regex Decimal =
+        new(@"^([+-]?)([0-9]*)(?:\.([0-9]*))?(?:[eE]([+-]?[0-9]+))?$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// Parses an integer, "p/q" (integers p, q ≠ 0), or a decimal literal such as "0.25", "1e-29" or
+    /// "0.12345678901234567890123456789" as the exact rational it spells, at any length. An exponent beyond
+    /// ±<see cref="MaxDecimalExponent"/> is refused (<see cref="FormatException"/>), as are NaN and infinities.
+    /// </summary>
     public static Fraction Parse(string text)
     {
         var s = text.Trim();
@@ -26,17 +36,30 @@ public static class Exact
         var slash = s.IndexOf('/');
         if (slash >= 0)
         {
-            var p = BigInteger.Parse(s[..slash].Trim(), System.Globalization.CultureInfo.InvariantCulture);
-            var q = BigInteger.Parse(s[(slash + 1)..].Trim(), System.Globalization.CultureInfo.InvariantCulture);
+            var p = ParseInteger(s[..slash].Trim(), text);
+            var q = ParseInteger(s[(slash + 1)..].Trim(), text);
             if (q.IsZero) throw new FormatException($"zero denominator in '{text}'");
             return new Fraction(p, q);
         }
-        var dot = s.IndexOf('.');
-        if (dot < 0 && !s.Contains('e') && !s.Contains('E'))
-            return new Fraction(BigInteger.Parse(s, System.Globalization.CultureInfo.InvariantCulture));
-        var value = decimal.Parse(s, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture);
-        return Fraction.FromDecimal(value);
+        var match = Decimal.Match(s);
+        if (!match.Success || match.Groups[2].Length + match.Groups[3].Length == 0)
+            throw new FormatException($"'{text}' is not a decimal number");
+        var digits = match.Groups[2].Value + match.Groups[3].Value;
+        var mantissa = BigInteger.Parse(digits, System.Globalization.CultureInfo.InvariantCulture);
+        if (match.Groups[1].Value == "-") mantissa = -mantissa;
+        var written = match.Groups[4].Success ? match.Groups[4].Value : "0";
+        if (!long.TryParse(written, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var exponent)
+            || Math.Abs(exponent - match.Groups[3].Length) > MaxDecimalExponent)
+            throw new FormatException($"the exponent of '{text}' is beyond ±{MaxDecimalExponent}");
+        exponent -= match.Groups[3].Length;
+        var power = BigInteger.Pow(10, (int)Math.Abs(exponent));
+        return exponent >= 0 ? new Fraction(mantissa * power) : new Fraction(mantissa, power);
     }
+
+    private static BigInteger ParseInteger(string s, string text) =>
+        System.Text.RegularExpressions.Regex.IsMatch(s, "^[+-]?[0-9]+$")
+            ? BigInteger.Parse(s, System.Globalization.CultureInfo.InvariantCulture)
+            : throw new FormatException($"'{text}' is not p/q with integers p and q");
 
     /// <summary>The exact rational value of a finite double (every double is a dyadic rational).</summary>
     public static Fraction FromDouble(double x)

@@ -54,3 +54,9 @@ public static class Normal
 /// a message a user can act on; the input layer and the CLI report it as one line.
 /// </summary>
 public class LimitExceededException(string message) : Exception(message);
+
+/// <summary>
+/// A floating-point computation met a non-finite value (an overflow, or a NaN from ∞ − ∞): its result would be no
+/// evidence. Checks that meet it are inconclusive, never failures.
+/// </summary>
+public sealed class NonFiniteException(string message) : ArithmeticException(message);

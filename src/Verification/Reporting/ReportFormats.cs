@@ -6,9 +6,11 @@ using Verification.Engine;
 namespace Verification.Reporting;
 
 /// <summary>
-/// The stable report formats. JSON (documented in README.md): top level seed, cases, backend, allAsExpected, claims; per
-/// claim id, kind, title, instanceType, verdict, expected, asExpected, budget, cases, held, discardedCases, inconclusiveCases,
-/// screened, maxResidual, seconds, evidence, health, counterexample, error. Only the "seconds" fields depend on timing.
+/// The stable report formats. JSON (documented in README.md): top level seed, cases, backend, allAsExpected, claims (and shard
+/// for a shard's run, baseline for a comparison); per claim id, kind, title, verdict, expected, asExpected, budget, cases, held,
+/// discardedCases, inconclusiveCases, screened, maxResidual, seconds, casesPerSecond, evidence, health, counterexample, error
+/// (and shard for a shard's run). Only "seconds" and "casesPerSecond" depend on timing. Markdown and JUnit XML are in
+/// <see cref="MarkdownReport"/> and <see cref="JunitReport"/>.
 /// </summary>
 public static class ReportFormats
 {
@@ -19,11 +21,82 @@ public static class ReportFormats
         w.WriteNumber("cases", report.Cases);
         w.WriteString("backend", report.Backend);
         w.WriteBoolean("allAsExpected", report.AllAsExpected);
+        if (report.Shard is { } shard)
+        {
+            w.WriteStartObject("shard");
+            w.WriteNumber("index", shard.Index);
+            w.WriteNumber("count", shard.Count);
+            w.WriteEndObject();
+        }
+        if (report.Baseline is { } baseline) WriteBaseline(w, baseline);
         w.WriteStartArray("claims");
         foreach (var c in report.Claims) WriteClaim(w, c);
         w.WriteEndArray();
         w.WriteEndObject();
     });
+
+    private static void WriteBaseline(Utf8JsonWriter w, BaselineComparison b)
+    {
+        w.WriteStartObject("baseline");
+        w.WriteString("file", b.Source);
+        JsonOutput.WriteNumber(w, "residualFactor", b.ResidualFactor);
+        w.WriteBoolean("regressed", b.Regressions.Count > 0);
+        w.WriteStartArray("regressions");
+        foreach (var r in b.Regressions)
+        {
+            w.WriteStartObject();
+            w.WriteString("id", r.Id);
+            w.WriteString("kind", Baseline.NameOf(r.Kind));
+            w.WriteString("before", r.Before);
+            w.WriteString("after", r.After);
+            w.WriteString("message", r.Message);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteStartArray("newClaims");
+        foreach (var id in b.NewClaims) w.WriteStringValue(id);
+        w.WriteEndArray();
+        w.WriteStartArray("notes");
+        foreach (var note in b.Notes) w.WriteStringValue(note);
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WritePosition(Utf8JsonWriter w, CasePosition at)
+    {
+        w.WriteString("kind", at.Kind.ToString().ToLowerInvariant());
+        w.WriteNumber("index", at.Index);
+    }
+
+    private static void WriteShard(Utf8JsonWriter w, ShardRecord s)
+    {
+        w.WriteStartObject("shard");
+        w.WriteNumber("index", s.Shard.Index);
+        w.WriteNumber("count", s.Shard.Count);
+        w.WriteString("instanceType", s.InstanceType);
+        w.WriteString("examples", s.Examples);
+        w.WriteString("random", s.Random);
+        w.WriteStartArray("residuals");
+        foreach (var r in s.Residuals)
+        {
+            w.WriteStartObject();
+            WritePosition(w, r.At);
+            JsonOutput.WriteNumber(w, "max", r.Max);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteStartObject("reasons");
+        foreach (var (reason, n) in s.Reasons) w.WriteNumber(reason, n);
+        w.WriteEndObject();
+        if (s.Stop is { } stop)
+        {
+            w.WriteStartObject("stop");
+            WritePosition(w, stop);
+            w.WriteEndObject();
+        }
+        else w.WriteNull("stop");
+        w.WriteEndObject();
+    }
 
     private static void WriteClaim(Utf8JsonWriter w, ClaimReport c)
     {
@@ -42,6 +115,7 @@ public static class ReportFormats
         w.WriteNumber("screened", c.Counts.Screened);
         JsonOutput.WriteNumber(w, "maxResidual", c.MaxResidual);
         w.WriteNumber("seconds", Math.Round(c.Seconds, 3));
+        w.WriteNumber("casesPerSecond", Math.Round(c.CasesPerSecond, 1));
         w.WriteString("evidence", c.Evidence);
         if (c.Health is null) w.WriteNull("health");
         else w.WriteString("health", c.Health);
@@ -49,6 +123,7 @@ public static class ReportFormats
         WriteCase(w, c.Counterexample);
         w.WritePropertyName("error");
         WriteCase(w, c.Error);
+        if (c.Shard is not null) WriteShard(w, c.Shard);
         w.WriteEndObject();
     }
 
@@ -85,31 +160,11 @@ public static class ReportFormats
         w.WriteEndObject();
     }
 
-    /// <summary>A Markdown table of the run, then one section per counterexample or error.</summary>
-    public static string Markdown(RunReport report)
-    {
-        var sb = new StringBuilder();
-        sb.Append(CultureInfo.InvariantCulture, $"Seed {report.Seed}, {report.Cases} cases per claim, backend {report.Backend}.\n\n");
-        sb.Append("| id | kind | verdict | expected | cases | held | discarded | inconclusive | max residual | time (s) |\n|---|---|---|---|---:|---:|---:|---:|---:|---:|\n");
-        foreach (var c in report.Claims)
-            sb.Append(CultureInfo.InvariantCulture,
-                $"| `{c.Id}` | {Names.Of(c.Kind)} | {Names.Of(c.Verdict)}{(c.AsExpected ? "" : " ⚠")} | {Names.Of(c.Expected)} | {c.Counts.Checked} | {c.Counts.Held} | {c.Counts.Discarded} | {c.Counts.Inconclusive} | {Format(c.MaxResidual)} | {c.Seconds:0.000} |\n");
-        foreach (var c in report.Claims)
-        {
-            if (c.Health is not null) sb.Append(CultureInfo.InvariantCulture, $"\n### `{c.Id}` is inconclusive\n\n{c.Health}\n");
-            if (c.Counterexample is not null) Section(sb, $"Counterexample to `{c.Id}`", c.Counterexample);
-            if (c.Error is not null) Section(sb, $"Error in the check of `{c.Id}`", c.Error);
-        }
-        return sb.ToString();
-    }
+    /// <summary>The run for a pull-request comment or a job summary (see <see cref="MarkdownReport"/>).</summary>
+    public static string Markdown(RunReport report) => MarkdownReport.Write(report);
 
-    private static void Section(StringBuilder sb, string heading, Counterexample x)
-    {
-        sb.Append(CultureInfo.InvariantCulture, $"\n### {heading}\n\n{x.Explanation}\n\n");
-        foreach (var v in x.Instance) sb.Append(CultureInfo.InvariantCulture, $"- {v.Name} = `{v.Value}`\n");
-        sb.Append(CultureInfo.InvariantCulture, $"- lhs = `{x.Lhs}`, rhs = `{x.Rhs}`, residual {Format(x.Residual)} (tolerance {Format(x.Tolerance)}: {x.ToleranceReason})\n");
-        sb.Append(CultureInfo.InvariantCulture, $"- replay: `{x.CSharpSnippet}`\n");
-    }
+    /// <summary>The run as JUnit XML (see <see cref="JunitReport"/>).</summary>
+    public static string Junit(RunReport report) => JunitReport.Write(report);
 
     public static string Format(double x) => x.ToString("G4", CultureInfo.InvariantCulture);
 }

@@ -7,6 +7,12 @@ public sealed record RunSettings(int Cases = 100, ulong Seed = 1, int MaxShrinkC
 {
     /// <summary>Called after each case with the number of cases done (for progress displays).</summary>
     public Action<int> Progress { get; init; } = _ => { };
+
+    /// <summary>Cancels a run between cases (Ctrl-C in the CLI): the runner throws <see cref="OperationCanceledException"/>.</summary>
+    public CancellationToken Cancellation { get; init; }
+
+    /// <summary>Run only shard K of N (see <see cref="ShardSpec"/>); null runs every case.</summary>
+    public ShardSpec? Shard { get; init; }
 }
 
 /// <summary>Where a case came from, so that it can be checked again.</summary>
@@ -78,12 +84,27 @@ public sealed record ClaimReport(
     /// <summary>The case on which the check threw (verdict <see cref="Verdict.Error"/>), or null.</summary>
     public Counterexample? Error { get; init; }
 
+    /// <summary>For a shard's run (<see cref="RunSettings.Shard"/>): what merging the shards needs; null for a whole run.</summary>
+    public ShardRecord? Shard { get; init; }
+
     public bool AsExpected => Verdict == Expected;
     public int Cases => Counts.Checked;
+
+    /// <summary>Cases checked per second of the claim's time (0 when no time was measured): what one process gets through.</summary>
+    public double CasesPerSecond => Seconds > 0 ? Counts.Checked / Seconds : 0;
 }
 
 /// <summary>A whole `check` run: its settings and one report per claim, in catalog order.</summary>
 public sealed record RunReport(ulong Seed, int Cases, string Backend, IReadOnlyList<ClaimReport> Claims)
 {
+    /// <summary>Set when the run is one shard of a split run (its verdicts are partial; merging the shards decides).</summary>
+    public ShardSpec? Shard { get; init; }
+
+    /// <summary>The comparison with a stored report (check --baseline), or null.</summary>
+    public BaselineComparison? Baseline { get; init; }
+
     public bool AllAsExpected => Claims.All(c => c.AsExpected);
+
+    /// <summary>True when the comparison with the baseline found a regression.</summary>
+    public bool Regressed => Baseline is { Regressions.Count: > 0 };
 }

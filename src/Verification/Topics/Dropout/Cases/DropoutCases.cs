@@ -72,7 +72,7 @@ public static class DropoutCases
         else
             c = Validated.Create(() => DropoutCase.Create(input.Matrix("Y"), input.Matrix("U"), input.Matrix("V"), input.Scalar("theta")));
         var method = input.Options.MonteCarlo ? ExpectationMethod.MonteCarlo : input.IsExact ? ExpectationMethod.Exact : ExpectationMethod.Floating;
-        return c with { Method = method, Sampling = new MaskSampling(input.Options.Samples, input.Options.Seed) };
+        return c with { Method = method, Sampling = new MaskSampling(input.Options.Samples, input.Options.Seed) { MaxWork = input.Options.MaxWork } };
     }
 
     /// <summary>Narrow instances, r ≤ <paramref name="maxWidth"/> (2^r masks enumerated per case).</summary>
@@ -122,7 +122,7 @@ public static class InputCases
         Reader = input => Validated.Create(() => InputCase.Create(input.Matrix("Y"), input.Matrix("U"), input.Matrix("V"), input.Matrix("X"), input.Scalar("theta"))) with
         {
             Method = input.Options.MonteCarlo ? ExpectationMethod.MonteCarlo : ExpectationMethod.Auto,
-            Sampling = new MaskSampling(input.Options.Samples, input.Options.Seed),
+            Sampling = new MaskSampling(input.Options.Samples, input.Options.Seed) { MaxWork = input.Options.MaxWork },
         },
         Inputs = [new("Y", "m×N targets"), new("U", "m×r factor"), new("V", "n×r factor"), new("X", "n×N data"), new("theta", "retain probability in (0,1]")],
         SampleInput = """{ "Y": [[1, 0, 1]], "U": [[1, 0.5]], "V": [[1, 0], [0.5, 1]], "X": [[1, 0, 2], [0, 1, 1]], "theta": 0.5 }""",

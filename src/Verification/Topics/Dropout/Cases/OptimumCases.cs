@@ -64,7 +64,8 @@ public static class OptimumCases
     {
         Reader = input =>
         {
-            var y = input.Matrix("Y");
+            const string homogeneity = "the characterization is homogeneous under Y → c²Y, U → cU, V → cV";
+            var y = Readers.Moderate(input, "Y", homogeneity);
             var (u, v) = Readers.Pair(input);
             if (u.RowCount != y.RowCount) throw new InputException($"mismatched shapes: U has {u.RowCount} rows but Y has {y.RowCount}");
             if (v.RowCount != y.ColumnCount) throw new InputException($"mismatched shapes: V has {v.RowCount} rows but Y has {y.ColumnCount} columns");

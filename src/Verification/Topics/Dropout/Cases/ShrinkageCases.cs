@@ -54,6 +54,9 @@ public static class ShrinkageCases
         foreach (var y in Generators.Shrink.Entries(c.Y)) yield return c with { Y = y };
     }
 
+    /// <summary>How the shrinkage claims scale: Y → cY scales the minimizer by c and the value by c², λ fixed.</summary>
+    private const string Homogeneity = "the minimizer scales with Y (Y → cY gives X* → cX* and the value → c²·value at the same λ)";
+
     private static IReadOnlyDictionary<string, int> Measure(ShrinkageCase c) =>
         new Dictionary<string, int> { ["m"] = c.Y.RowCount, ["n"] = c.Y.ColumnCount, ["r"] = c.Width, ["rank"] = Matrices.Rank(c.Y) };
 
@@ -61,7 +64,7 @@ public static class ShrinkageCases
     public static InstanceType<ShrinkageCase> FixedWidth { get; } = InstanceType.Create("target, weight and width (Y, λ, r)", Generator(withWidth: true), Shrink,
         c => [new("Y", Value.Of(c.Y)), new("lambda", Value.Of(c.Lambda)), new("r", Value.Of(c.Width))]) with
     {
-        Reader = input => new ShrinkageCase(input.Matrix("Y"), Readers.Lambda(input), Readers.Width(input), 1),
+        Reader = input => new ShrinkageCase(Readers.Moderate(input, "Y", Homogeneity), Readers.Lambda(input), Readers.Width(input), 1),
         Inputs = [new("Y", "m×n target"), new("lambda", "weight λ ≥ 0 (or theta: retain probability, λ = (1 − θ)/θ)"), new("r", "width, 1 to 64")],
         SampleInput = """{ "Y": [[3, 0, 0], [0, 2, 0], [0, 0, 1]], "lambda": 1, "r": 2 }""",
         Measure = Measure,
@@ -72,7 +75,7 @@ public static class ShrinkageCases
     public static InstanceType<ShrinkageCase> Convex { get; } = InstanceType.Create("target and weight (Y, λ₁)", Generator(withWidth: false), Shrink,
         c => [new("Y", Value.Of(c.Y)), new("lambda1", Value.Of(c.Lambda))]) with
     {
-        Reader = input => new ShrinkageCase(input.Matrix("Y"), input.Has("lambda") ? Readers.Lambda(input) : Readers.Lambda(input, "lambda1", "theta1"), 0, 1),
+        Reader = input => new ShrinkageCase(Readers.Moderate(input, "Y", Homogeneity), input.Has("lambda") ? Readers.Lambda(input) : Readers.Lambda(input, "lambda1", "theta1"), 0, 1),
         Inputs = [new("Y", "m×n target"), new("lambda1", "weight λ₁ ≥ 0 (or theta1: retain probability, λ₁ = (1 − θ₁)/θ₁)")],
         SampleInput = """{ "Y": [[3, 0, 0], [0, 2, 0], [0, 0, 1]], "lambda1": 0.5 }""",
         Measure = Measure,
@@ -130,7 +133,7 @@ public static class VariableRateCases
     /// <summary>X, theta1 and r ≥ rank X; the mixing is I, the chord partner 0 and t = 1/2.</summary>
     private static VariableRateCase Read(InputReader input)
     {
-        var x = input.Matrix("X");
+        var x = Readers.Moderate(input, "X", "the variable-rate claims scale as ‖X‖_*² (X → cX multiplies both sides by c²)");
         var theta1 = Readers.RetainRate(input, "theta1");
         var r = Readers.Width(input);
         var rank = Matrices.Rank(x);

@@ -20,7 +20,11 @@ public static partial class DropoutClaims
         source: "Mianjy2018",
         instances: AutoencoderCases.PositiveLambda,
         check: c => CheckAutoencoder(c),
-        evidence: "exact, for λ > 0: at each critical point (complete list by case analysis) |∇f|² = 0, the values, and the sign of the Hessian's determinant and trace in exact rational arithmetic; floating point: f(w) ≥ λ/(2+λ) at the random point and along L-BFGS descent from it. λ = 0 is outside the hypothesis (discarded): there the unbalanced points have Hessian eigenvalues 8 and 0 and the whole unit circle is minimal, which is why THEORY.md needs λ > 0");
+        evidence: "exact, for λ > 0: at each critical point (complete list by case analysis) |∇f|² = 0, the values, and the sign of the Hessian's determinant and trace in exact rational arithmetic; floating point: f(w) ≥ λ/(2+λ) at the random point and along L-BFGS descent from it. λ = 0 is outside the hypothesis (discarded): there the unbalanced points have Hessian eigenvalues 8 and 0 and the whole unit circle is minimal, which is why THEORY.md needs λ > 0",
+        sides: "lhs and rhs: the failing exact fact's sides (|∇f|² against 0, a critical value against its formula, Hessian eigenvalues), or f along descent against λ/(2+λ)") with
+    {
+        Modes = EvalModes.Exact,
+    };
 
     public static Outcome CheckAutoencoder(AutoencoderCase c, bool withoutHypothesis = false)
     {

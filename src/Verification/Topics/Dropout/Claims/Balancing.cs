@@ -17,7 +17,8 @@ public static partial class DropoutClaims
         source: "Mianjy2018",
         instances: Pairs.Mixed,
         check: CheckBalanceRotation,
-        evidence: "constructive: Givens sweeps (largest against smallest product, pair equalized by bisection, restarts from seeded random rotations; stopping rule in Balancing.EqualizingRotation, decided on the products of UR and VR formed afresh) find R, then RᵀR = I, (UR)(VR)ᵀ = UVᵀ and equal products are checked within rounding bounds scaled by the number of rotations; a search that stops without R is inconclusive, never a counterexample");
+        evidence: "constructive: Givens sweeps (largest against smallest product, pair equalized by bisection, restarts from seeded random rotations; stopping rule in Balancing.EqualizingRotation, decided on the products of UR and VR formed afresh) find R, then RᵀR = I, (UR)(VR)ᵀ = UVᵀ and equal products are checked within rounding bounds scaled by the number of rotations; a search that stops without R is inconclusive, never a counterexample",
+        sides: "lhs and rhs: the failing condition's sides (‖RᵀR − I‖ against 0, ‖(UR)(VR)ᵀ‖ against ‖UVᵀ‖, max against min product)");
 
     public static Outcome CheckBalanceRotation(Factors c)
     {
@@ -57,7 +58,8 @@ public static partial class DropoutClaims
         source: "Cavazza2018",
         instances: Pairs.GramBalanced,
         check: CheckBalanceGram,
-        evidence: "the algorithm as THEORY.md states it (centre, trailing zero-trace block, w = k^{-1/2}Σe_j, Householder completion, recursion) on Gram-balanced pairs (balanced SVD factors of X of every style, r below/at/above rank, rotated): QᵀQ = I, diag(QᵀGQ) = tr G/r, tr G = ‖UVᵀ‖_* and equal products ‖UVᵀ‖_*/r, within eigen- and singular-value backward-error bounds; a pair that is not Gram-balanced is discarded (premise)");
+        evidence: "the algorithm as THEORY.md states it (centre, trailing zero-trace block, w = k^{-1/2}Σe_j, Householder completion, recursion) on Gram-balanced pairs (balanced SVD factors of X of every style, r below/at/above rank, rotated): QᵀQ = I, diag(QᵀGQ) = tr G/r, tr G = ‖UVᵀ‖_* and equal products ‖UVᵀ‖_*/r, within eigen- and singular-value backward-error bounds; a pair that is not Gram-balanced is discarded (premise)",
+        sides: "lhs and rhs: the failing condition's sides (a diagonal entry of QᵀGQ against tr G/r, a product against ‖UVᵀ‖_*/r)");
 
     public static Outcome CheckBalanceGram(Factors c)
     {

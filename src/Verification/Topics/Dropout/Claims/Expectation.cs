@@ -18,9 +18,11 @@ public static partial class DropoutClaims
         source: "Cavazza2018",
         instances: DropoutCases.NarrowAndWide(ClaimEnumerationWidth),
         check: c => CheckExpectation(c, DropoutObjective.Lambda),
-        evidence: "exact enumeration of all 2^r masks in exact rational arithmetic (equality) and in floating point (summation tolerance); Monte Carlo with a 1 − 1e-9 empirical-Bernstein interval for wide cases") with
+        evidence: "exact enumeration of all 2^r masks in exact rational arithmetic (equality) and in floating point (summation tolerance); Monte Carlo with a 1 − 1e-9 empirical-Bernstein interval for wide cases",
+        sides: "lhs: E_z‖Y − θ⁻¹U diag(z)Vᵀ‖_F² over all 2^r masks (exact rational or floating enumeration, or a Monte Carlo estimate); rhs: ‖Y − UVᵀ‖_F² + λΣ‖u_i‖²‖v_i‖²") with
     {
         BatchSweep = seed => SweepExpectation(seed, DropoutObjective.Lambda),
+        Modes = EvalModes.Exact | EvalModes.MonteCarlo,
     };
 
     /// <summary>A control: the regularizer scaled by 1/θ instead of (1 − θ)/θ. The runner must refute it.</summary>
@@ -30,9 +32,11 @@ public static partial class DropoutClaims
         statement: @"\mathbb{E}_{z} \|Y - \theta^{-1} U \operatorname{diag}(z) V^\top\|_F^2 = \|Y - UV^\top\|_F^2 + \frac{1}{\theta} \sum_i \|u_i\|^2 \|v_i\|^2 \quad\text{(false)}",
         instances: DropoutCases.Narrow(ClaimEnumerationWidth),
         check: c => CheckExpectation(c, theta => Fraction.One / theta),
-        evidence: "the same checks as dropout.expectation; must be refuted") with
+        evidence: "the same checks as dropout.expectation; must be refuted",
+        sides: "lhs: E_z‖Y − θ⁻¹U diag(z)Vᵀ‖_F²; rhs: ‖Y − UVᵀ‖_F² + θ⁻¹Σ‖u_i‖²‖v_i‖²") with
     {
         BatchSweep = seed => SweepExpectation(seed, theta => Fraction.One / theta),
+        Modes = EvalModes.Exact | EvalModes.MonteCarlo,
     };
 
     /// <summary>
@@ -51,7 +55,11 @@ public static partial class DropoutClaims
             var rhs = e.Y.Subtract(e.U.Multiply(e.V.Transpose())).FrobeniusNormSquared() + DropoutObjective.Lambda(e.Theta) * l1;
             return Outcome.Exact(MaskEnumeration.Expectation(e), rhs, $"exact enumeration of 2^{e.Width} masks against the ℓ1 regularizer");
         },
-        evidence: "exact rational enumeration; holds on every 1×1 target, so a runner stuck at size 1 could not refute it");
+        evidence: "exact rational enumeration; holds on every 1×1 target, so a runner stuck at size 1 could not refute it",
+        sides: "lhs: E_z‖Y − θ⁻¹U diag(z)Vᵀ‖_F² (exact); rhs: ‖Y − UVᵀ‖_F² + λΣ‖u_i‖₁²‖v_i‖₁²") with
+    {
+        Modes = EvalModes.Exact,
+    };
 
     private static Fraction Square(Fraction x) => x * x;
 
@@ -100,10 +108,23 @@ public static partial class DropoutClaims
         return method switch
         {
             ExpectationMethod.Exact => ExactExpectation(c.ToExact(), weight),
-            ExpectationMethod.Floating => FloatingExpectation(c, weight),
+            ExpectationMethod.Floating => FloatingOrExact(c, weight),
             ExpectationMethod.MonteCarlo => SampledExpectation(c, weight, sampling),
             _ => Outcome.All(ExactExpectation(c.ToExact(), weight), FloatingExpectation(c, weight)),
         };
+    }
+
+    /// <summary>
+    /// Floating-point enumeration; when it overflows (entries near 1e154 and beyond square past the double range) the same
+    /// instance, whose doubles are exact rationals, is enumerated exactly instead, within the exact width limit.
+    /// </summary>
+    private static Outcome FloatingOrExact(DropoutCase c, Func<Fraction, Fraction> weight)
+    {
+        var floating = FloatingExpectation(c, weight);
+        if (!floating.Overflowed || c.Width > MaskEnumeration.ExactMaxWidth) return floating;
+        var exact = ExactExpectation(c.ToExact(), weight);
+        return exact.Explained($"{exact.Explanation}; floating point overflowed, so the instance was enumerated exactly")
+            .WithDetails(new NamedValue("floatingOverflowed", Value.Of("yes")));
     }
 
     private static Outcome ExactExpectation(ExactDropoutCase e, Func<Fraction, Fraction> weight)
@@ -142,6 +163,7 @@ public static partial class DropoutClaims
 
     private static Outcome SampledExpectation(DropoutCase c, Func<Fraction, Fraction> weight, MaskSampling sampling)
     {
+        sampling.CheckWork(c.Width);
         var w = weight(Exact.FromDouble(c.Theta)).ToDouble();
         var mc = MonteCarlo.Expectation(c, sampling.Seed, sampling.Samples);
         return Outcome.InInterval(mc.Estimate, mc.Lower, mc.Upper, DropoutObjective.ClosedForm(c, w), $"1 − {mc.Delta:G3} empirical-Bernstein interval",

@@ -23,7 +23,11 @@ public static partial class DropoutClaims
         source: "Mianjy2018",
         instances: InputCases.WithData(6),
         check: CheckExpectationWithInput,
-        evidence: "exact enumeration of all 2^r masks in exact rational arithmetic (XᵀV formed exactly; equality) and in floating point (summation tolerance); Monte Carlo with a 1 − 1e-9 empirical-Bernstein interval in eval --monte-carlo");
+        evidence: "exact enumeration of all 2^r masks in exact rational arithmetic (XᵀV formed exactly; equality) and in floating point (summation tolerance); Monte Carlo with a 1 − 1e-9 empirical-Bernstein interval in eval --monte-carlo",
+        sides: "lhs: E_z‖Y − θ⁻¹U diag(z)VᵀX‖_F² (exact enumeration, or a Monte Carlo estimate); rhs: ‖Y − UVᵀX‖_F² + λΣ‖u_i‖²‖Xᵀv_i‖²") with
+    {
+        Modes = EvalModes.MonteCarlo,
+    };
 
     /// <summary>‖Y − UVᵀX‖² + λ Σ‖u_i‖²‖Xᵀv_i‖², computed with X (not through the reduced case).</summary>
     public static double ClosedFormWithInput(InputCase c)
@@ -40,6 +44,7 @@ public static partial class DropoutClaims
         NamedValue[] common = [new("width", Value.Of(c.Width)), new("lambda", Value.Of(DropoutObjective.Lambda(c.Theta)))];
         if (c.Method == ExpectationMethod.MonteCarlo)
         {
+            c.Sampling.CheckWork(c.Width);
             var mc = MonteCarlo.Expectation(c.Reduced, c.Sampling.Seed, c.Sampling.Samples);
             return Outcome.InInterval(mc.Estimate, mc.Lower, mc.Upper, closed, $"1 − {mc.Delta:G3} empirical-Bernstein interval",
                     $"Monte Carlo over {mc.Samples} masks of U diag(z) VᵀX; the right side must lie in the interval")
@@ -64,7 +69,8 @@ public static partial class DropoutClaims
         var magnitude = DropoutObjective.LossBound(reduced with { V = c.X.PointwiseAbs().TransposeThisAndMultiply(c.V.PointwiseAbs()) });
         var floating = Outcome.Within(MaskEnumeration.Expectation(reduced), closed, Tolerance.Summation(chain, magnitude),
             $"floating-point enumeration of 2^{c.Width} masks against the closed form with X");
-        return Outcome.All(exactOutcome, floating)
+        // Floating point that overflowed is no evidence, but the exact enumeration of the same doubles still is.
+        return (floating.Overflowed ? exactOutcome.Explained($"{exactOutcome.Explanation}; floating point overflowed, so the exact enumeration decides") : Outcome.All(exactOutcome, floating))
             .WithDetails([new NamedValue("method", Value.Of("exact enumeration")), .. common, new NamedValue("masks", Value.Of(1L << c.Width))]);
     }
 
@@ -75,7 +81,11 @@ public static partial class DropoutClaims
         source: "Cavazza2018",
         instances: DropoutCases.Narrow(GradientEnumerationWidth),
         check: CheckSgdUnbiased,
-        evidence: "exact rational arithmetic: the expected analytic stochastic gradient over all 2^r masks equals the analytic gradient of the closed form, and both analytic gradients equal central differences (exact, since both objectives are quadratic along every coordinate); floating-point enumeration within the summation bound");
+        evidence: "exact rational arithmetic: the expected analytic stochastic gradient over all 2^r masks equals the analytic gradient of the closed form, and both analytic gradients equal central differences (exact, since both objectives are quadratic along every coordinate); floating-point enumeration within the summation bound",
+        sides: "lhs: the expected stochastic gradient E_z∇L_z (a label, or its Frobenius norm in floating point); rhs: the gradient ∇f of the closed form") with
+    {
+        Modes = EvalModes.Exact,
+    };
 
     public static Outcome CheckSgdUnbiased(DropoutCase c)
     {

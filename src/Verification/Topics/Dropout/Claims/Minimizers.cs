@@ -34,7 +34,8 @@ public static partial class DropoutClaims
         source: "Cavazza2018",
         instances: VariableRateCases.All,
         check: CheckVariableRate,
-        evidence: "(1 − θ_r)/θ_r = rλ₁ in exact rational arithmetic; the minimum attained by the Gram-balanced SVD factors of X (value within the SVD bound) and never undercut by other factorizations (UA, VA^{-T}) with random invertible A; the lower bound itself is dropout.regularizer-bound");
+        evidence: "(1 − θ_r)/θ_r = rλ₁ in exact rational arithmetic; the minimum attained by the Gram-balanced SVD factors of X (value within the SVD bound) and never undercut by other factorizations (UA, VA^{-T}) with random invertible A; the lower bound itself is dropout.regularizer-bound",
+        sides: "lhs: λ_r Σ‖u_i‖²‖v_i‖² at a factorization of X; rhs: λ₁‖X‖_*²");
 
     private static NamedValue[] VariableRateDetails(VariableRateCase c)
     {
@@ -87,7 +88,8 @@ public static partial class DropoutClaims
         instances: VariableRateCases.All,
         check: CheckVariableRateAsStated,
         decision: Verdict.Verified,
-        evidence: "g = λ₁‖·‖_*² is convex (Jensen on random chords) and below Ω_r at every width (other factorizations never undercut it, the balanced factors attain it when rank X ≤ r); and every X is the average, with weights σ_i/‖X‖_*, of the rank-one points ‖X‖_* w_i z_iᵀ where Ω_r = g(X) even at r = 1, so the envelope is at most g: envelope = g for the induced regularizer and for every fixed width");
+        evidence: "g = λ₁‖·‖_*² is convex (Jensen on random chords) and below Ω_r at every width (other factorizations never undercut it, the balanced factors attain it when rank X ≤ r); and every X is the average, with weights σ_i/‖X‖_*, of the rank-one points ‖X‖_* w_i z_iᵀ where Ω_r = g(X) even at r = 1, so the envelope is at most g: envelope = g for the induced regularizer and for every fixed width",
+        sides: "lhs: a value of the convex envelope's certificate (Jensen, or the rank-one average); rhs: λ₁‖X‖_*²");
 
     public static Outcome CheckVariableRateAsStated(VariableRateCase c)
     {
@@ -103,7 +105,7 @@ public static partial class DropoutClaims
 
         var below = CheckVariableRate(c);
 
-        var svd = c.X.Svd(computeVectors: true);
+        var svd = Svd.Of(c.X);
         var nuclear = svd.S.Sum();
         var average = Matrix<double>.Build.Dense(m, n);
         var averageValue = 0.0;
@@ -133,7 +135,8 @@ public static partial class DropoutClaims
         source: "Cavazza2018",
         instances: ShrinkageCases.Convex,
         check: c => CheckConvexMinimizer(c, Thresholding.VariableRate(c.Y, c.Lambda)),
-        evidence: "optimality conditions of the strongly convex problem, computed from a fresh SVD of Y − X*: ‖Y − X*‖₂ ≤ λ₁‖X*‖_* and ⟨Y − X*, X*⟩ = λ₁‖X*‖_*² (i.e. (Y − X*)/(λ₁‖X*‖_*) ∈ ∂‖X*‖_*), X* = 0 only for Y = 0, and the closed-form value equals the objective at X*, all within the SVD bound");
+        evidence: "optimality conditions of the strongly convex problem, computed from a fresh SVD of Y − X*: ‖Y − X*‖₂ ≤ λ₁‖X*‖_* and ⟨Y − X*, X*⟩ = λ₁‖X*‖_*² (i.e. (Y − X*)/(λ₁‖X*‖_*) ∈ ∂‖X*‖_*), X* = 0 only for Y = 0, and the closed-form value equals the objective at X*, all within the SVD bound",
+        sides: "lhs and rhs: the two sides of the failing optimality condition (λ₁‖X*‖_* against ‖Y − X*‖₂, ⟨Y − X*, X*⟩ against λ₁‖X*‖_*², the objective at X* against the closed-form value)");
 
     /// <summary>A control that holds whenever rank Y ≤ 1 (every 1×1 target): the thresholding rule with ρ capped at 1.</summary>
     public static Claim<ShrinkageCase> VariableRateMinimizerControl { get; } = Claim.Control(
@@ -142,7 +145,8 @@ public static partial class DropoutClaims
         statement: @"\operatorname*{argmin}_X \|Y - X\|_F^2 + \lambda_1\|X\|_*^2 = (\sigma_1 - \tau_1)_+ w_1 z_1^\top,\ \tau_1 = \tfrac{\lambda_1\sigma_1}{1+\lambda_1} \quad\text{(false when } \sigma_2 > \lambda_1(\sigma_1 - \tau_1))",
         instances: ShrinkageCases.Convex,
         check: c => CheckConvexMinimizer(c, Thresholding.VariableRate(c.Y, c.Lambda, cap: 1)),
-        evidence: "the optimality conditions of dropout.variable-rate-minimizer applied to the capped rule; holds on every target of rank ≤ 1, so a runner stuck at 1×1 targets could not refute it");
+        evidence: "the optimality conditions of dropout.variable-rate-minimizer applied to the capped rule; holds on every target of rank ≤ 1, so a runner stuck at 1×1 targets could not refute it",
+        sides: "lhs and rhs: the two sides of the failing optimality condition of the capped rule");
 
     public static Outcome CheckConvexMinimizer(ShrinkageCase c, Shrinkage s)
     {
@@ -179,7 +183,8 @@ public static partial class DropoutClaims
         source: "Cavazza2018",
         instances: ShrinkageCases.FixedWidth,
         check: c => CheckFixedWidthMinimizer(c, DescentStarts),
-        evidence: "KKT of the reduced convex problem over the top min(r, rank Y) singular values (x_i = (σ_i − τ)_+, σ_i ≤ τ beyond ρ); the value attained by the constructed pair (Gram-balanced SVD factors of X*) within the SVD bound, with vanishing gradient there; L-BFGS local descent from 3 random starts never evaluates f below it. S_τ is restricted to the top ρ singular triples, as THEORY.md's Notation states for the fixed-width claims") with
+        evidence: "KKT of the reduced convex problem over the top min(r, rank Y) singular values (x_i = (σ_i − τ)_+, σ_i ≤ τ beyond ρ); the value attained by the constructed pair (Gram-balanced SVD factors of X*) within the SVD bound, with vanishing gradient there; L-BFGS local descent from 3 random starts never evaluates f below it. S_τ is restricted to the top ρ singular triples, as THEORY.md's Notation states for the fixed-width claims",
+        sides: "lhs: f at the constructed factors; rhs: the closed-form minimum (on failure, the two sides of the failing KKT or descent condition)") with
     {
         Examples = [WorkedExample],
     };
@@ -272,7 +277,8 @@ public static partial class DropoutClaims
         instances: ShrinkageCases.FixedWidth,
         check: CheckFixedWidthAsStated,
         decision: Verdict.Refuted,
-        evidence: "refuted when the convex minimizer has rank above r: the fixed-width minimum (closed form certified by dropout.fixed-width-minimizer: reduced KKT, attained by a construction, never undercut by L-BFGS descent, whose best value is reported) exceeds the convex minimum (certified by its KKT conditions); minimal counterexample Y = I₂, λ = 1, r = 1: 3/2 against 4/3") with
+        evidence: "refuted when the convex minimizer has rank above r: the fixed-width minimum (closed form certified by dropout.fixed-width-minimizer: reduced KKT, attained by a construction, never undercut by L-BFGS descent, whose best value is reported) exceeds the convex minimum (certified by its KKT conditions); minimal counterexample Y = I₂, λ = 1, r = 1: 3/2 against 4/3",
+        sides: "lhs: the fixed-width minimum of f; rhs: the minimum of the convex problem without rank cap") with
     {
         Examples = [new ShrinkageCase(Matrix<double>.Build.DenseIdentity(2), 1, 1, 1)],
     };

@@ -30,7 +30,8 @@ public static partial class DropoutClaims
         source: "Mianjy2018",
         instances: OptimumCases.Candidates("candidate pair (Y, λ > 0, U, V)", ShrinkageCases.PositiveLambda, CharacterizationStyles),
         check: c => CheckCharacterization(c, asStated: false),
-        evidence: "both directions on every candidate (optimal, rescaled, rotated, Gram-balanced, equalized-not-optimal, wrong product, random): f = min within the summation and SVD bounds exactly when UVᵀ is a (width-capped) thresholding of Y, checked basis-free, and the products equal ‖S_τ(Y)‖_*/r. λ = 0 is outside the hypothesis (discarded): there Y = [1], r = 2, U = V = [1 0] is a global minimum with products (1, 0), which is why THEORY.md needs λ > 0");
+        evidence: "both directions on every candidate (optimal, rescaled, rotated, Gram-balanced, equalized-not-optimal, wrong product, random): f = min within the summation and SVD bounds exactly when UVᵀ is a (width-capped) thresholding of Y, checked basis-free, and the products equal ‖S_τ(Y)‖_*/r. λ = 0 is outside the hypothesis (discarded): there Y = [1], r = 2, U = V = [1 0] is a global minimum with products (1, 0), which is why THEORY.md needs λ > 0",
+        sides: "lhs: f(U, V); rhs: min f (the explanation says which side of the 'iff' fails)");
 
     public static Claim<OptimumCase> OptimumCharacterizationAsStated { get; } = Claim.AsStated(
         id: "dropout.optimum-characterization.as-stated",
@@ -40,7 +41,8 @@ public static partial class DropoutClaims
         instances: OptimumCases.Candidates("candidate pair (Y, λ ≥ 0, U, V)", ShrinkageCases.Lambda, CharacterizationStyles),
         check: c => CheckCharacterization(c, asStated: true),
         decision: Verdict.Refuted,
-        evidence: "refuted: equal products are not enough, they must equal ‖S_τ(Y)‖_*/r. Minimal counterexample Y = [0], λ = 1, r = 2, U = [1 1], V = [1 −1]: UVᵀ = 0 = S_τ(Y), products (1, 1), f = 2 > 0. Also at θ = 1 a minimum need not be balanced. Decided on the same candidates as dropout.optimum-characterization, with λ = 0 allowed") with
+        evidence: "refuted: equal products are not enough, they must equal ‖S_τ(Y)‖_*/r. Minimal counterexample Y = [0], λ = 1, r = 2, U = [1 1], V = [1 −1]: UVᵀ = 0 = S_τ(Y), products (1, 1), f = 2 > 0. Also at θ = 1 a minimum need not be balanced. Decided on the same candidates as dropout.optimum-characterization, with λ = 0 allowed",
+        sides: "lhs: f(U, V); rhs: min f (the explanation says which side of the 'iff' fails)") with
     {
         Examples = [EqualizedButNotOptimal],
     };
@@ -112,7 +114,8 @@ public static partial class DropoutClaims
             var s = Thresholding.FixedWidth(c.Y, c.Lambda, c.Width);
             return HeadedByValue(c, s, CheckAttainedByConstruction(c, s, DescentStarts), withRotation: true);
         },
-        evidence: "the constructed pair attains the closed-form value within the summation and SVD bounds, ∇f vanishes there, every product equals ‖S_τ(Y)‖_*/r, and L-BFGS local descent from 3 random starts never evaluates f below it") with
+        evidence: "the constructed pair attains the closed-form value within the summation and SVD bounds, ∇f vanishes there, every product equals ‖S_τ(Y)‖_*/r, and L-BFGS local descent from 3 random starts never evaluates f below it",
+        sides: "lhs: f at the constructed factors; rhs: the closed-form minimum") with
     {
         Examples = [WorkedExample],
     };
@@ -125,7 +128,8 @@ public static partial class DropoutClaims
         instances: OptimumCases.Candidates("factorization of S_τ(Y) (Y, λ ≥ 0, U, V)", ShrinkageCases.Lambda, Style.AnyFactorization, Style.Rescaled, Style.Rotated),
         check: CheckConstructionAsStated,
         decision: Verdict.Refuted,
-        evidence: "refuted: a rotation keeps Σ‖u_i‖²‖v_i‖² ≥ (Σp_i)²/r but not Σp_i, so a factorization with Σp_i > ‖S_τ(Y)‖_* stays above the minimum. Minimal counterexample Y = [0], λ = 1, r = 2, U = [1 1], V = [1 −1], already balanced (R = I): f = 2 > 0. Decided on factorizations (UA, VA^{-T}) and factorizations with a cancelling pair, balanced by the rotation search; a pair that does not factor S_τ(Y) is discarded (premise)") with
+        evidence: "refuted: a rotation keeps Σ‖u_i‖²‖v_i‖² ≥ (Σp_i)²/r but not Σp_i, so a factorization with Σp_i > ‖S_τ(Y)‖_* stays above the minimum. Minimal counterexample Y = [0], λ = 1, r = 2, U = [1 1], V = [1 −1], already balanced (R = I): f = 2 > 0. Decided on factorizations (UA, VA^{-T}) and factorizations with a cancelling pair, balanced by the rotation search; a pair that does not factor S_τ(Y) is discarded (premise)",
+        sides: "lhs: f after balancing by the rotation; rhs: min f") with
     {
         Examples = [EqualizedButNotOptimal],
     };

@@ -18,7 +18,8 @@ public static partial class DropoutClaims
         source: "Cavazza2018",
         instances: Pairs.Mixed,
         check: CheckRegularizerBound,
-        evidence: "both inequalities on arbitrary, equalized and Gram-balanced pairs within summation and SVD bounds; the 'iff' through Lagrange's identity Σp_i² − (Σp_i)²/r = (1/r)Σ_{i<j}(p_i − p_j)², checked on every pair, and the equality on equalized pairs");
+        evidence: "both inequalities on arbitrary, equalized and Gram-balanced pairs within summation and SVD bounds; the 'iff' through Lagrange's identity Σp_i² − (Σp_i)²/r = (1/r)Σ_{i<j}(p_i − p_j)², checked on every pair, and the equality on equalized pairs",
+        sides: "lhs: the larger side of the failing inequality (Σ‖u_i‖²‖v_i‖², or (1/r)(Σ‖u_i‖‖v_i‖)²); rhs: the smaller side");
 
     public static Outcome CheckRegularizerBound(Factors c)
     {
@@ -58,7 +59,8 @@ public static partial class DropoutClaims
         source: "Cavazza2018",
         instances: Pairs.Mixed,
         check: CheckDoubling,
-        evidence: "exact rational arithmetic (the 1/√2 factors enter squared: U'V'ᵀ = ½[U U][V V]ᵀ, ‖u'_i‖²‖v'_i‖² = ¼‖u_i‖²‖v_i‖²), and in floating point five successive doublings keep UVᵀ and give the regularizer R/2^k within the summation bound");
+        evidence: "exact rational arithmetic (the 1/√2 factors enter squared: U'V'ᵀ = ½[U U][V V]ᵀ, ‖u'_i‖²‖v'_i‖² = ¼‖u_i‖²‖v_i‖²), and in floating point five successive doublings keep UVᵀ and give the regularizer R/2^k within the summation bound",
+        sides: "lhs: the regularizer (or ‖U'V'ᵀ‖_F) after the doublings; rhs: R/2^k (or ‖UVᵀ‖_F)");
 
     /// <summary>([U U]/√2, [V V]/√2).</summary>
     public static Factors Double(Factors c) => new(c.U.Append(c.U) / Math.Sqrt(2), c.V.Append(c.V) / Math.Sqrt(2));

@@ -61,10 +61,27 @@ public sealed record DropoutCase(Matrix<double> Y, Matrix<double> U, Matrix<doub
     }
 }
 
-/// <summary>A Monte Carlo budget: at most <see cref="Samples"/> masks, drawn from <see cref="Seed"/>.</summary>
+/// <summary>
+/// A Monte Carlo budget: at most <see cref="Samples"/> masks, drawn from <see cref="Seed"/>; the estimate is refused before
+/// it starts when its work (samples·r² multiply-adds for the batched Z·G products) exceeds <see cref="MaxWork"/>.
+/// </summary>
 public sealed record MaskSampling(long Samples, ulong Seed)
 {
+    /// <summary>The default work budget: 10¹¹ multiply-adds, about a minute on this project's 2-core machine.</summary>
+    public const double DefaultMaxWork = 1e11;
+
+    public double MaxWork { get; init; } = DefaultMaxWork;
+
     public static MaskSampling Default { get; } = new(1 << 20, 1);
+
+    /// <summary>Refuses an estimate whose work exceeds the budget, saying how to lower or raise it.</summary>
+    public void CheckWork(int width)
+    {
+        var work = (double)Samples * width * width;
+        if (work > MaxWork)
+            throw new EnumerationLimitException(
+                $"Monte Carlo at r = {width} with {Samples} samples needs about {work:G2} multiply-adds, above the budget of {MaxWork:G2}; lower --samples or raise --max-work");
+    }
 }
 
 /// <summary>The same instance in exact rational arithmetic.</summary>

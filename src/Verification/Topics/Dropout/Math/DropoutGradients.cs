@@ -38,7 +38,7 @@ public static class DropoutGradients
     }
 
     /// <summary>
-    /// A bound on the magnitude of the terms summed in <see cref="Objective"/>: 2(|Y| + |U||V|ᵀ)|V| + 2λ|U|‖v‖² and the same for V,
+    /// A bound on the magnitude of the terms summed in <see cref="Objective(Matrix{double}, Matrix{double}, Matrix{double}, double)"/>: 2(|Y| + |U||V|ᵀ)|V| + 2λ|U|‖v‖² and the same for V,
     /// as a Frobenius norm; the scale of the rounding error of a computed gradient.
     /// </summary>
     public static double ObjectiveGradientMagnitude(Matrix<double> y, Matrix<double> u, Matrix<double> v, double lambda)

@@ -14,7 +14,8 @@ public static class NuclearNormClaims
         source: "Haeffele2015",
         instances: Pairs.Any,
         check: CheckVariational,
-        evidence: "both inequalities on random factorizations (r below, at and above rank X) and the equalities at the zero-padded balanced SVD factors, within the SVD backward-error bound");
+        evidence: "both inequalities on random factorizations (r below, at and above rank X) and the equalities at the zero-padded balanced SVD factors, within the SVD backward-error bound",
+        sides: "lhs: the larger side of the failing inequality or equality (Σ‖u_i‖‖v_i‖, ½(‖U‖_F² + ‖V‖_F²)); rhs: ‖X‖_*");
 
     public static Outcome CheckVariational(Factors c)
     {
@@ -49,5 +50,6 @@ public static class NuclearNormClaims
         instances: Pairs.Any,
         check: c => Outcome.Within(Norms.Nuclear(c.Product), c.Product.FrobeniusNorm(),
             Tolerance.Spectral(c.U.RowCount, c.V.RowCount, c.U.RowCount + c.V.RowCount + c.Width, c.U.FrobeniusNorm() * c.V.FrobeniusNorm()), "‖X‖_* = ‖X‖_F"),
-        evidence: "one SVD per case; holds on every instance of rank ≤ 1, so a runner stuck at 1×1 instances could not refute it");
+        evidence: "one SVD per case; holds on every instance of rank ≤ 1, so a runner stuck at 1×1 instances could not refute it",
+        sides: "lhs: ‖UVᵀ‖_*; rhs: ‖UVᵀ‖_F");
 }
