@@ -46,7 +46,8 @@ public static class NumpyStyleSolver
     private static (double[] S, Matrix<double> U, Matrix<double> VT) Svd(Matrix<double> a, bool vectors, bool lapack)
     {
         if (lapack) return Numerics.Backend.NativeSvd(a, vectors);
-        var svd = a.Svd(computeVectors: vectors);
+        // np.linalg.svd's counterpart: MathNet's SVD, through the library's one guarded call.
+        var svd = Verification.LinearAlgebra.Svd.Of(a, vectors);
         return (svd.S.ToArray(), vectors ? svd.U : a, vectors ? svd.VT : a);
     }
 

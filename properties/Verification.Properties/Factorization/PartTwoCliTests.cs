@@ -88,7 +88,41 @@ public class PartTwoCliTests
         { "factorization.meta-algorithm", """{ "Y": [[1, 0], [0, 1]], "lambda": 1, "r": 4 }""", "min(m, n) + 1" },
         { "factorization.meta-algorithm", """{ "Y": [[1, 0], [0, 1]], "lambda": 1, "U0": [[1]], "V0": [[1], [1]] }""", "mismatched shapes" },
         { "factorization.meta-algorithm", """{ "Y": [[1]], "lambda": "x" }""", "not a number" },
+        { "factorization.convex-lower-bound", """{ "Y": [[3e200, 0], [0, 1]], "lambda": 1 }""", "rescale" },
+        { "factorization.convex-lower-bound", """{ "Y": [[1]], "lambda": 1e-200 }""", "rescale" },
+        { "factorization.certificate", """{ "Y": [[1]], "lambda": 1, "U": [[1e200]], "V": [[1e-200]] }""", "rescale" },
+        { "factorization.meta-algorithm", "{ \"Y\": [" + string.Join(", ", Enumerable.Repeat("[1]", 201)) + "], \"lambda\": 1 }", "above 200" },
+        { "homogeneous.positive-homogeneity", "{ \"layers\": [" + string.Join(", ", Enumerable.Repeat("{ \"type\": \"relu\" }", 65)) + "], \"x\": [1] }", "above 64" },
     };
+
+    /// <summary>The eval sample of every Part II theorem, with Y, U, V, λ (or weights and x) scaled by 10^k: never "does not hold".</summary>
+    public static TheoryData<string, string> Scaled
+    {
+        get
+        {
+            var data = new TheoryData<string, string>();
+            foreach (var k in new[] { "e150", "e200", "e-300" })
+            {
+                data.Add("factorization.convex-lower-bound", $$"""{ "Y": [[{{3}}{{k}}, 0], [0, 1{{k}}]], "lambda": 0.5{{k}}, "U": [[1{{k}}, 1{{k}}], [0, 1{{k}}]], "V": [[1, 0], [1, 1]] }""");
+                data.Add("factorization.certificate", $$"""{ "Y": [[3{{k}}, 0], [0, 1{{k}}]], "lambda": 0.5{{k}}, "U": [[1.5811388300841898{{k}}, 0], [0, 0.7071067811865476{{k}}]], "V": [[1.5811388300841898, 0], [0, 0.7071067811865476]] }""");
+                data.Add("factorization.zero-column-global", $$"""{ "Y": [[3{{k}}, 0], [0, 1{{k}}]], "lambda": 0.5{{k}}, "r": 3 }""");
+                data.Add("factorization.meta-algorithm", $$"""{ "Y": [[3{{k}}, 0, 0], [0, 2{{k}}, 0], [0, 0, 1{{k}}]], "lambda": 0.5{{k}}, "r": 1 }""");
+                data.Add("homogeneous.positive-homogeneity", $$"""{ "layers": [ { "type": "linear", "W": [["1{{k}}", "-2{{k}}"], ["3{{k}}", 0]] }, { "type": "relu" }, { "type": "max-pool", "window": 2, "stride": 1 }, { "type": "linear", "W": [["-1{{k}}"]] } ], "x": ["1{{k}}", "-2{{k}}"], "alpha": "3/2" }""");
+                data.Add("homogeneous.parallel-zero-subnetwork", $$"""{ "subnetworks": [ { "layers": [ { "type": "linear", "W": [["1{{k}}", "2{{k}}"], ["-1{{k}}", 1]] }, { "type": "relu" }, { "type": "linear", "W": [[1, "1/2"]] } ] } ], "x": ["1{{k}}", -1] }""");
+            }
+            return data;
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Scaled))]
+    public void A_theorem_never_fails_because_of_magnitude(string id, string json)
+    {
+        var (code, output, err) = CliRun.Capture("eval", id, "--input", Input(json));
+        Assert.True(code is 0 or 2 or 4, $"exit {code}: {err}");
+        Assert.DoesNotContain("\"holds\": false", output);
+        Assert.DoesNotContain("   at ", err);
+    }
 
     [Theory]
     [MemberData(nameof(BadInputs))]

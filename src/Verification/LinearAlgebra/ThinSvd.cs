@@ -13,6 +13,9 @@ public sealed record ThinSvd(double[] S, Matrix<double> U, Matrix<double> VT)
     /// <summary>Up to this min(m, n), <see cref="Of"/> uses the managed one-sided Jacobi method (fast at small sizes, the same on every backend).</summary>
     public const int JacobiLimit = 24;
 
+    /// <summary>The sweeps <see cref="Jacobi"/> makes at most before it gives up (small matrices need fewer than 10).</summary>
+    public const int MaxSweeps = 60;
+
     /// <summary>‖A‖₂ = σ₁ (0 for an empty matrix).</summary>
     public double Spectral => S.Length == 0 ? 0 : S[0];
 
@@ -20,26 +23,42 @@ public sealed record ThinSvd(double[] S, Matrix<double> U, Matrix<double> VT)
     public double Nuclear => S.Sum();
 
     /// <summary>
-    /// The thin SVD: one-sided Jacobi when min(m, n) ≤ <see cref="JacobiLimit"/>; above, LAPACK's dgesdd when the OpenBLAS
-    /// backend is active (<see cref="Backend.HasNativeSvd"/>), else MathNet's managed SVD.
+    /// The thin SVD, guarded like <see cref="Svd.Of"/>: a non-finite entry throws <see cref="NonFiniteException"/>, the matrix
+    /// is scaled by a power of two to a largest entry in [1, 2) and the singular values scaled back (no overflow or underflow
+    /// inside, no change of rounding), and non-convergence throws <see cref="LimitExceededException"/>. Method by size: one-sided
+    /// Jacobi when min(m, n) ≤ <see cref="JacobiLimit"/>; above, LAPACK's dgesdd when the OpenBLAS backend is active
+    /// (<see cref="Backend.HasNativeSvd"/>), else <see cref="Svd.Of"/> (MathNet's SVD, the library's one direct call).
     /// </summary>
     public static ThinSvd Of(Matrix<double> a, bool vectors = true)
     {
-        if (Math.Min(a.RowCount, a.ColumnCount) <= JacobiLimit) return Jacobi(a, vectors);
-        if (Backend.HasNativeSvd)
+        int m = a.RowCount, n = a.ColumnCount;
+        if (Math.Min(m, n) == 0) return Empty(m, n, vectors);
+        var scale = 0.0;
+        foreach (var e in a.Enumerate())
         {
-            var (s, u, vt) = Backend.NativeSvd(a, vectors);
-            return new ThinSvd(s, u, vt);
+            if (!double.IsFinite(e)) throw new NonFiniteException($"a {m}×{n} matrix to decompose has a non-finite entry ({e})");
+            scale = Math.Max(scale, Math.Abs(e));
         }
-        return Managed(a, vectors);
+        if (scale == 0) return Jacobi(a, vectors);
+        scale = Math.ScaleB(1, Math.ILogB(scale));
+        var scaled = scale == 1 ? a : a / scale;
+        ThinSvd svd;
+        if (Math.Min(m, n) <= JacobiLimit) svd = Jacobi(scaled, vectors);
+        else if (Backend.HasNativeSvd)
+        {
+            var (s, u, vt) = Backend.NativeSvd(scaled, vectors);
+            svd = new ThinSvd(s, u, vt);
+        }
+        else svd = Managed(scaled, vectors);
+        return scale == 1 ? svd : svd with { S = svd.S.Select(v => v * scale).ToArray() };
     }
 
-    /// <summary>MathNet's SVD, cut to its thin part.</summary>
+    /// <summary>MathNet's SVD through <see cref="Svd.Of"/>, cut to its thin part.</summary>
     public static ThinSvd Managed(Matrix<double> a, bool vectors = true)
     {
         int m = a.RowCount, n = a.ColumnCount, k = Math.Min(m, n);
         if (k == 0) return Empty(m, n, vectors);
-        var svd = a.Svd(computeVectors: vectors);
+        var svd = Svd.Of(a, vectors);
         return vectors
             ? new ThinSvd(svd.S.ToArray(), svd.U.SubMatrix(0, m, 0, k), svd.VT.SubMatrix(0, k, 0, n))
             : new ThinSvd(svd.S.ToArray(), new DenseMatrix(0, 0), new DenseMatrix(0, 0));
@@ -62,7 +81,7 @@ public sealed record ThinSvd(double[] S, Matrix<double> U, Matrix<double> VT)
         var v = new double[n * n];
         for (var i = 0; i < n; i++) v[i * n + i] = 1;
         var epsilon = Math.Max(m, 2) * Rounding.UnitRoundoff;
-        for (var sweep = 0; sweep < 60; sweep++)
+        for (var sweep = 0; sweep < MaxSweeps; sweep++)
         {
             var rotated = false;
             for (var p = 0; p < n - 1; p++)
@@ -88,6 +107,8 @@ public sealed record ThinSvd(double[] S, Matrix<double> U, Matrix<double> VT)
                     if (vectors) Rotate(v, p * n, q * n, n, c, s);
                 }
             if (!rotated) break;
+            if (sweep == MaxSweeps - 1)
+                throw new LimitExceededException($"the one-sided Jacobi SVD of a {a.RowCount}×{a.ColumnCount} matrix did not converge in {MaxSweeps} sweeps");
         }
 
         var norms = new double[n];

@@ -92,7 +92,7 @@ public static class Backend
     /// <summary>
     /// The thin SVD A = U·diag(S)·VT of an m×n matrix (k = min(m, n): U is m×k, VT is k×n) by LAPACK's dgesdd in OpenBLAS,
     /// with one OpenBLAS thread for the call (threaded LAPACK on a loaded 2-core machine was seen to run 10× slower); or, with
-    /// <paramref name="vectors"/> false, the singular values only (U and VT are then 0×0). Only when <see cref="IsNative"/>.
+    /// <paramref name="vectors"/> false, the singular values only (U and VT are then 0×0). Only when <see cref="HasNativeSvd"/>; non-convergence throws <see cref="LimitExceededException"/>.
     /// </summary>
     public static (double[] S, Matrix<double> U, Matrix<double> VT) NativeSvd(Matrix<double> a, bool vectors)
     {
@@ -125,7 +125,8 @@ public static class Backend
                 Native.openblas_set_num_threads(threads);
             }
         }
-        if (info != 0) throw new ArithmeticException($"LAPACK dgesdd did not converge (info = {info})");
+        if (info > 0) throw new LimitExceededException($"LAPACK dgesdd did not converge on a {m}×{n} matrix (info = {info})");
+        if (info < 0) throw new ArgumentException($"LAPACK dgesdd rejected argument {-info}");
         return (s, u, vt);
     }
 

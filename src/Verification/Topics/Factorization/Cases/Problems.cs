@@ -20,6 +20,9 @@ public static class Problems
 {
     public const int MaxDimension = 4;
 
+    /// <summary>The largest dimension of Y that `eval` accepts (the solver benchmark's size).</summary>
+    public const int MaxEvalDimension = 200;
+
     /// <summary>The squared loss twice as often as each of the others.</summary>
     public static Gen<ConvexLoss> Loss { get; } = Gen.Frequency((2, Gen.Constant(ConvexLoss.Squared)), (1, Gen.Constant(ConvexLoss.Logistic)), (1, Gen.Constant(ConvexLoss.Huber)));
 
@@ -124,11 +127,18 @@ public static class Problems
         new("loss", "optional: \"squared\" (default, ½‖Y − X‖_F²), \"logistic\" or \"huber\""),
     ];
 
+    /// <summary>How the problems of Part II scale, for the message that refuses extreme magnitudes.</summary>
+    public const string Homogeneity = "for the squared loss the claims are homogeneous under Y → cY, λ → cλ, (U, V) → √c·(U, V) (f and F scale by c²)";
+
     /// <summary>Y, λ &gt; 0 and the loss (default squared); bad values are one-line input errors.</summary>
     public static ConvexProblem Read(InputReader input)
     {
-        var y = input.Matrix("Y");
+        var y = Readers.Moderate(input, "Y", Homogeneity);
+        if (Math.Max(y.RowCount, y.ColumnCount) > MaxEvalDimension)
+            throw new InputException($"Y is {y.RowCount}×{y.ColumnCount}, above {MaxEvalDimension} in a dimension: eval runs the convex solver (an SVD per iteration) and local descent on it");
         var lambda = input.Scalar("lambda");
+        if (lambda > 0 && !(lambda >= Readers.ModerateMin && lambda <= Readers.ModerateMax))
+            throw new InputException($"lambda = {lambda:G3} is outside 1e-150 ≤ λ ≤ 1e150, where the floating-point solver would overflow or lose all precision; {Homogeneity}, so rescale the input");
         var loss = input.Has("loss") ? input.Text("loss") : "squared";
         return Validated.Create(() => ConvexProblem.Create(y, lambda, ConvexLoss.Named(loss)));
     }

@@ -18,6 +18,9 @@ public static class Architectures
     public const int MaxSize = 4;
     public const int MaxDegree = 4;
 
+    /// <summary>The most layers `eval` reads in one network (exact arithmetic: numbers grow with depth).</summary>
+    public const int MaxEvalLayers = 64;
+
     public static Gen<Fraction> Weight { get; } = Rationals.Small();
 
     public static Gen<Fraction[]> Vector(int size) => Gen.ArrayOf(Rationals.Small(), size);
@@ -152,7 +155,10 @@ public static class Architectures
     public static IReadOnlyList<Layer> ReadLayers(InputReader input, string key = "layers")
     {
         var layers = new List<Layer>();
-        foreach (var (item, k) in input.Objects(key).Select((r, k) => (r, k)))
+        var items = input.Objects(key);
+        if (items.Count > MaxEvalLayers)
+            throw new InputException($"{key} has {items.Count} layers, above {MaxEvalLayers}: eval evaluates the network in exact rational arithmetic, whose numbers grow with depth");
+        foreach (var (item, k) in items.Select((r, k) => (r, k)))
         {
             try
             {

@@ -121,7 +121,9 @@ public static class HomogeneousClaims
         var l1 = Outcome.Exact(extended.RegularizerL1(), c.Net.RegularizerL1(), "exact: Σ_i Π_k ‖W_i^k‖_1 unchanged");
         var frobeniusAfter = extended.Regularizer();
         var frobeniusBefore = c.Net.Regularizer();
-        var frobenius = Outcome.Decide(frobeniusAfter == frobeniusBefore, Value.Of(frobeniusAfter), Value.Of(frobeniusBefore),
+        var frobenius = !double.IsFinite(frobeniusAfter) || !double.IsFinite(frobeniusBefore)
+            ? Outcome.Overflow($"Σ_i Π_k ‖W_i^k‖_F is {frobeniusBefore} in double precision")
+            : Outcome.Decide(frobeniusAfter == frobeniusBefore, Value.Of(frobeniusAfter), Value.Of(frobeniusBefore),
             "Σ_i Π_k ‖W_i^k‖_F unchanged, bit for bit in floating point", Math.Abs(frobeniusAfter - frobeniusBefore));
         var outcome = Outcome.All(output, zeroPart, l1, frobenius);
         if (outcome.Holds) outcome = outcome with { Lhs = output.Lhs, Rhs = output.Rhs, Explanation = "exact: Φ'(x) = Φ(x) and φ(0)(x) = 0; the regularizers (ℓ1 exactly, Frobenius bit for bit) are unchanged" };

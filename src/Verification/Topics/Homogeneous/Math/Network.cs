@@ -65,7 +65,19 @@ public sealed record Network(IReadOnlyList<Layer> Layers, int InputSize, int Out
     public Network Zeroed() => Scaled(Fraction.Zero);
 
     /// <summary>Π_k ‖W^k‖_F in floating point (1 for a network without linear layers).</summary>
-    public double Regularizer() => LinearLayers.Aggregate(1.0, (p, l) => p * Math.Sqrt(l.W.FrobeniusNormSquared().ToDouble()));
+    public double Regularizer() => LinearLayers.Aggregate(1.0, (p, l) => p * Frobenius(l.W));
+
+    /// <summary>‖W‖_F in floating point from the entries rounded to doubles, scaled by a power of two near the largest so that squares neither overflow nor underflow.</summary>
+    public static double Frobenius(ExactMatrix w)
+    {
+        var entries = new List<double>();
+        for (var i = 0; i < w.RowCount; i++)
+            for (var j = 0; j < w.ColumnCount; j++) entries.Add(w[i, j].ToDouble());
+        var scale = entries.Select(Math.Abs).DefaultIfEmpty(0).Max();
+        if (scale == 0 || !double.IsFinite(scale)) return scale;
+        scale = Math.ScaleB(1, Math.ILogB(scale)); // a power of two: the divisions are exact
+        return scale * Math.Sqrt(entries.Sum(e => (e / scale) * (e / scale)));
+    }
 
     /// <summary>Π_k ‖W^k‖_F², exactly.</summary>
     public Fraction RegularizerSquared() => LinearLayers.Aggregate(Fraction.One, (p, l) => p * l.W.FrobeniusNormSquared());
