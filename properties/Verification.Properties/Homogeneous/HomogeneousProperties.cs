@@ -105,6 +105,15 @@ public class HomogeneousProperties
         return Outcome.Decide(lhs.SequenceEqual(rhs), Value.Of(HomogeneityCases.Column(lhs)), Value.Of(HomogeneityCases.Column(rhs)), "φ(αW) = α^Kφ(W) for α < 0 (false)", 1);
     }
 
+    /// <summary>The claim's own check with the appended subnetwork's weights halved instead of zeroed: refuted.</summary>
+    [Fact]
+    public void A_nonzero_appended_subnetwork_is_refuted() => Refuted(HomogeneousClaims.ParallelZeroSubnetwork with
+    {
+        Id = "homogeneous.parallel-zero-subnetwork.halved",
+        Kind = ClaimKind.Control,
+        Check = c => HomogeneousClaims.CheckParallelZero(c, n => n.Scaled(new Fraction(1, 2))),
+    });
+
     /// <summary>Appending a zero subnetwork that ends in a sigmoid changes the output by 1/2 per entry: refuted.</summary>
     [Fact]
     public void A_zero_sigmoid_subnetwork_is_refuted() => Refuted(HomogeneousClaims.ParallelZeroSubnetwork with

@@ -97,10 +97,14 @@ public sealed record ThinSvd(double[] S, Matrix<double> U, Matrix<double> VT)
                         beta += y * y;
                         gamma += x * y;
                     }
-                    if (gamma == 0 || Math.Abs(gamma) <= epsilon * Math.Sqrt(alpha * beta)) continue;
-                    rotated = true;
+                    // √α·√β, not √(αβ): the product of two small squared norms underflows to 0 and would never let the pair pass.
+                    if (gamma == 0 || Math.Abs(gamma) <= epsilon * Math.Sqrt(alpha) * Math.Sqrt(beta)) continue;
                     var zeta = (beta - alpha) / (2 * gamma);
-                    var t = (zeta >= 0 ? 1 : -1) / (Math.Abs(zeta) + Math.Sqrt(1 + zeta * zeta));
+                    var absZeta = Math.Abs(zeta);
+                    // tan θ = sign(ζ)/(|ζ| + √(1 + ζ²)), and 1/(2|ζ|) where ζ² would overflow.
+                    var t = (zeta >= 0 ? 1 : -1) / (absZeta > 1e150 ? 2 * absZeta : absZeta + Math.Sqrt(1 + zeta * zeta));
+                    if (Math.Abs(t) < Rounding.UnitRoundoff * Rounding.UnitRoundoff) continue; // a rotation that changes nothing
+                    rotated = true;
                     var c = 1 / Math.Sqrt(1 + t * t);
                     var s = c * t;
                     Rotate(w, op, oq, m, c, s);

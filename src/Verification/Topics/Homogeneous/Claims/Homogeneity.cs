@@ -104,16 +104,19 @@ public static class HomogeneousClaims
         check: CheckParallelZero,
         evidence: "exact rational evaluation of Φ and Φ' (1 to 3 positively homogeneous subnetworks, an appended architecture with 1 to 3 linear layers and all weights 0), φ(0)(x) = 0 exactly, the ℓ1 regularizer Σ_iΠ_k‖W_i^k‖_1 exactly, and the Frobenius regularizer bit for bit in floating point (adding a zero term is exact)");
 
-    public static Outcome CheckParallelZero(ParallelCase c)
+    public static Outcome CheckParallelZero(ParallelCase c) => CheckParallelZero(c, n => n.Zeroed());
+
+    /// <summary>The check with the appended subnetwork built by <paramref name="zero"/> (the claim: all weights set to 0; tests pass wrong ones).</summary>
+    public static Outcome CheckParallelZero(ParallelCase c, Func<Network, Network> zero)
     {
         if (c.Appended.Degree == 0) return Outcome.Discard("the appended subnetwork has no linear layer, hence no weights to set to 0");
         if (!c.Net.Subnetworks.All(s => s.IsPiecewiseLinear) || !c.Appended.IsPiecewiseLinear)
             return Outcome.Discard("a subnetwork has a sigmoid layer: the claim is about positively homogeneous subnetworks");
-        var zero = c.Appended.Zeroed();
-        var extended = c.Net.Append(zero);
+        var appended = zero(c.Appended);
+        var extended = c.Net.Append(appended);
         var before = c.Net.Evaluate(c.X);
         var after = extended.Evaluate(c.X);
-        var zeroOutput = zero.Evaluate(c.X);
+        var zeroOutput = appended.Evaluate(c.X);
         var output = Outcome.Decide(before.SequenceEqual(after), Value.Of(HomogeneityCases.Column(after)), Value.Of(HomogeneityCases.Column(before)),
             "exact: Φ'(x) with the zero subnetwork equals Φ(x)", after.Zip(before, (a, b) => Math.Abs((a - b).ToDouble())).DefaultIfEmpty(0).Max());
         var zeroPart = Outcome.Decide(zeroOutput.All(v => v.IsZero), Value.Of(HomogeneityCases.Column(zeroOutput)), Value.Of(0L), "exact: φ(0)(x) = 0",
