@@ -1,6 +1,8 @@
 using System.Runtime.CompilerServices;
 using Verification.Engine;
 using Verification.Topics.Symbolic;
+using Verification.Topics.Approximation;
+using Verification.Topics.Depth;
 using Verification.Topics.Dropout;
 using Verification.Topics.Factorization;
 using Verification.Topics.Homogeneous;
@@ -18,6 +20,8 @@ public static class Catalog
         DropoutTopic.Instance,
         FactorizationTopic.Instance,
         HomogeneousTopic.Instance,
+        DepthTopic.Instance,
+        ApproximationTopic.Instance,
         SymbolicTopic.Instance,
     ]));
 

@@ -116,3 +116,56 @@ public class SmallInstances
     [Benchmark(Description = "one instance at a time, rebuild the product per mask")]
     public double[] PerInstanceRebuild() => cases.Select(ReferenceImplementations.ExpectationByRebuilding).ToArray();
 }
+
+/// <summary>
+/// The sawtooth m_k on [0, 1] in exact arithmetic: the generic composition m ∘ m_{k−1} and the k-layer network propagated
+/// layer by layer, against a numpy user's floating-point sampling on 4·2^k grid points (right here only because every kink
+/// is a dyadic grid point; it certifies nothing).
+/// </summary>
+public class SawtoothPieces
+{
+    [Params(16, 20)]
+    public int K { get; set; }
+
+    [Benchmark(Baseline = true, Description = "exact generic composition (this project)")]
+    public int Composition() => Verification.Topics.Depth.Sawtooth.ByComposition(K).PieceCount;
+
+    [Benchmark(Description = "exact layer propagation of the k-layer network (this project)")]
+    public int Network() => Verification.Topics.Depth.Sawtooth.Network(K).ToPiecewiseLinear(Verification.Numerics.Rational.Zero, Verification.Numerics.Rational.One).PieceCount;
+
+    [Benchmark(Description = "floating-point sampling, 4·2^k points (numpy-style, MathNet products)")]
+    public int Sampled() => SampledPieces.Count(Verification.Topics.Depth.Sawtooth.Network(K), 0, 1, (4 << K) + 1);
+}
+
+/// <summary>a·b + c over 2^20 small rationals: this project's 64-bit rationals against the Fractions package (big integers).</summary>
+public class RationalArithmetic
+{
+    private Verification.Numerics.Rational[] a = [], b = [];
+    private Fractions.Fraction[] fa = [], fb = [];
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        const int n = 1 << 20;
+        a = Enumerable.Range(0, n).Select(i => Verification.Numerics.Rational.Of(i % 1000 - 500, 1 + i % 64)).ToArray();
+        b = Enumerable.Range(0, n).Select(i => Verification.Numerics.Rational.Of(1 + i % 97, 1L << (i % 20))).ToArray();
+        fa = a.Select(x => x.ToFraction()).ToArray();
+        fb = b.Select(x => x.ToFraction()).ToArray();
+    }
+
+    [Benchmark(Baseline = true, Description = "Rational (this project)")]
+    public Verification.Numerics.Rational Rationals()
+    {
+        var last = Verification.Numerics.Rational.Zero;
+        for (var i = 0; i < a.Length; i++) last = a[i] * b[i] + a[(i + 1) & (a.Length - 1)];
+        return last;
+    }
+
+    [Benchmark(Description = "Fractions.Fraction")]
+    public Fractions.Fraction Fractions()
+    {
+        var last = global::Fractions.Fraction.Zero;
+        for (var i = 0; i < fa.Length; i++) last = fa[i] * fb[i] + fa[(i + 1) & (fa.Length - 1)];
+        return last;
+    }
+}

@@ -3,7 +3,7 @@ using Verification.Engine;
 
 namespace Verification.Cli;
 
-/// <summary>`plot`: draws a claim's figure (panels of heatmaps with markers, or of line series) to a PNG file.</summary>
+/// <summary>`plot`: draws a claim's figure (panels of heatmaps, line series and markers) to a PNG file.</summary>
 public static class Plotting
 {
     public static int Run(string id, string? output)
@@ -48,6 +48,15 @@ public static class Plotting
             circle.LineWidth = 2;
             if (c.Dashed) circle.LinePattern = LinePattern.Dashed;
         }
+        foreach (var line in panel.Lines)
+        {
+            var scatter = plot.Add.Scatter(line.Points.Select(p => p.X).ToArray(), line.Points.Select(p => p.Y).ToArray(), Color.FromHex(Hex(line.Color)));
+            scatter.LineWidth = 2;
+            scatter.MarkerSize = (float)line.MarkerSize;
+            if (line.Dashed) scatter.LinePattern = LinePattern.Dashed;
+            if (line.Steps) scatter.ConnectStyle = ConnectStyle.StepHorizontal;
+            if (line.Label.Length > 0) scatter.LegendText = line.Label;
+        }
         foreach (var set in panel.Markers)
         {
             var shape = set.Shape switch
@@ -58,23 +67,12 @@ public static class Plotting
             };
             foreach (var (x, y) in set.Points) plot.Add.Marker(x, y, shape, 11, Color.FromHex(Hex(set.Color)));
         }
-        foreach (var line in panel.Lines)
-        {
-            var scatter = plot.Add.Scatter(line.Points.Select(p => p.X).ToArray(), line.Points.Select(p => p.Y).ToArray());
-            scatter.Color = Color.FromHex(Hex(line.Color));
-            scatter.LineWidth = 2;
-            scatter.MarkerSize = 0;
-            if (line.Dashed) scatter.LinePattern = LinePattern.Dashed;
-            if (line.Steps) scatter.ConnectStyle = ConnectStyle.StepHorizontal;
-            scatter.LegendText = line.Label;
-        }
-        if (panel.Lines.Count > 0) plot.ShowLegend(Alignment.UpperRight);
         plot.Title(panel.Title);
         plot.XLabel(panel.XLabel);
         plot.YLabel(panel.YLabel);
         plot.Axes.SetLimits(panel.XMin, panel.XMax, panel.YMin, panel.YMax);
-        // A heatmap is a picture of a plane: same units on both axes. Line panels use the whole panel.
-        if (panel.Heatmap is not null) plot.Axes.SquareUnits();
+        if (panel.SquareUnits) plot.Axes.SquareUnits();
+        if (panel.Lines.Any(l => l.Label.Length > 0)) plot.ShowLegend();
     }
 
     /// <summary>The few colour names figures use, as hex; #rrggbb passes through.</summary>
@@ -84,6 +82,10 @@ public static class Plotting
         "orange" => "#FFA500",
         "white" => "#FFFFFF",
         "black" => "#000000",
+        "blue" => "#1F77B4",
+        "green" => "#2CA02C",
+        "purple" => "#9467BD",
+        "gray" => "#7F7F7F",
         _ when color.StartsWith('#') => color,
         _ => throw new ArgumentException($"unknown colour '{color}'"),
     };

@@ -83,6 +83,10 @@ public class HostileInputTests
         ("dropout.variable-rate-minimizer", x => $"{{\"Y\": [[{x(3)}, {x(1)}], [0, {x(2)}]], \"lambda1\": 0.5}}"),
         ("dropout.regularizer-bound", x => $"{{\"U\": [[{x(1)}, {x(2)}]], \"V\": [[{x(3)}, {x(-1)}]]}}"),
         ("dropout.balance-rotation", x => $"{{\"U\": [[{x(1)}, {x(2)}], [{x(1)}, 0]], \"V\": [[{x(3)}, {x(-1)}]]}}"),
+        ("depth.shallow-pieces", x => $"{{\"layers\": [{{\"W\": [[{x(1)}], [{x(1)}], [{x(1)}]], \"b\": [0, {x(-0.5)}, {x(-1)}]}}, {{\"W\": [[{x(2)}, {x(-4)}, {x(2)}]], \"b\": [{x(1)}]}}]}}"),
+        ("depth.montufar-regions", x => $"{{\"n\": 3, \"L\": 2, \"v\": [{x(1)}, {x(2)}, {x(-1)}]}}"),
+        ("approx.relu-interpolation", x => $"{{\"N\": 8, \"layers\": [{{\"W\": [[{x(1)}], [{x(1)}]], \"b\": [0, {x(-0.5)}]}}, {{\"W\": [[{x(2)}, {x(-4)}]], \"b\": [{x(1)}]}}]}}"),
+        ("approx.sigmoid-staircase", x => $"{{\"N\": 8, \"layers\": [{{\"W\": [[{x(1)}], [{x(1)}]], \"b\": [0, {x(-0.5)}]}}, {{\"W\": [[{x(2)}, {x(-4)}]], \"b\": [{x(1)}]}}]}}"),
     ];
 
     private static Gen<(string Claim, string Json)> ExtremeInstances { get; } =
@@ -106,6 +110,8 @@ public class HostileInputTests
     [InlineData("dropout.fixed-width-minimizer", "{\"Y\":[[1e155,0],[0,2]],\"lambda\":1,\"r\":1}")]
     [InlineData("nuclear.variational", "{\"U\":[[1e200]],\"V\":[[1e200]]}")]
     [InlineData("nuclear.variational", "{\"U\":[[1e155,0],[0,2]],\"V\":[[1,0],[0,1]]}")]
+    [InlineData("approx.sigmoid-staircase", "{\"f\":\"10^308*x^3 - 10^308*x/2\",\"N\":4}")]
+    [InlineData("approx.sigmoid-staircase", "{\"N\":4,\"layers\":[{\"W\":[[1e-320]],\"b\":[0]},{\"W\":[[1]],\"b\":[0]}]}")]
     public void The_issue_examples_hold_or_are_refused_never_fail(string claim, string json)
     {
         var r = Run("eval", claim, "--input", Input(json));

@@ -95,30 +95,6 @@ public sealed class InputReader
         return k;
     }
 
-    /// <summary>A string value (a name such as a loss or a layer type).</summary>
-    public string Text(string name)
-    {
-        var e = Get(name);
-        if (e.ValueKind != JsonValueKind.String) throw new InputException($"\"{name}\" must be a string");
-        return e.GetString()!;
-    }
-
-    /// <summary>A non-empty array of JSON objects, each read by its own reader (same options, same exactness), for nested inputs such as layers.</summary>
-    public IReadOnlyList<InputReader> Objects(string name)
-    {
-        var e = Get(name);
-        if (e.ValueKind != JsonValueKind.Array || e.GetArrayLength() == 0)
-            throw new InputException($"\"{name}\" must be a non-empty array of objects");
-        var readers = new List<InputReader>();
-        foreach (var item in e.EnumerateArray())
-        {
-            if (item.ValueKind != JsonValueKind.Object)
-                throw new InputException($"\"{name}\"[{readers.Count}] must be an object");
-            readers.Add(Nested(item));
-        }
-        return readers;
-    }
-
     /// <summary>One JSON object, read by its own reader (same options, same exactness).</summary>
     public InputReader Object(string name)
     {
@@ -135,15 +111,6 @@ public sealed class InputReader
         return new InputReader(nested, Options);
     }
 
-    /// <summary>A non-empty flat array of exact numbers (integers, decimals or "p/q" strings), whatever "exact" says.</summary>
-    public Fraction[] ExactVector(string name)
-    {
-        var e = Get(name);
-        if (e.ValueKind != JsonValueKind.Array || e.GetArrayLength() == 0)
-            throw new InputException($"\"{name}\" must be a non-empty array of numbers");
-        return e.EnumerateArray().Select((x, i) => ParseExact(x, $"{name}[{i}]")).ToArray();
-    }
-
     public Matrix<double> Matrix(string name)
     {
         var rows = Rows(name);
@@ -155,6 +122,36 @@ public sealed class InputReader
     {
         var rows = Rows(name);
         return Numerics.ExactMatrix.Create(rows.Count, rows.Count == 0 ? 0 : rows[0].Count, (i, j) => ParseExact(rows[i][j], $"{name}[{i}][{j}]"));
+    }
+
+    /// <summary>A non-empty array of exact numbers (integers, decimals read exactly, or "p/q" strings), e.g. a bias vector.</summary>
+    public IReadOnlyList<Fraction> ExactVector(string name)
+    {
+        var e = Get(name);
+        if (e.ValueKind != JsonValueKind.Array || e.GetArrayLength() == 0)
+            throw new InputException($"\"{name}\" must be a non-empty array of numbers");
+        return e.EnumerateArray().Select((x, i) => ParseExact(x, $"{name}[{i}]")).ToArray();
+    }
+
+    /// <summary>A string value.</summary>
+    public string Text(string name)
+    {
+        var e = Get(name);
+        return e.ValueKind == JsonValueKind.String ? e.GetString()! : throw new InputException($"\"{name}\" must be a string");
+    }
+
+    /// <summary>A non-empty array of JSON objects (e.g. the layers of a network), each read by its own reader with the same options.</summary>
+    public IReadOnlyList<InputReader> Objects(string name)
+    {
+        var e = Get(name);
+        if (e.ValueKind != JsonValueKind.Array || e.GetArrayLength() == 0 || e.EnumerateArray().Any(x => x.ValueKind != JsonValueKind.Object))
+            throw new InputException($"\"{name}\" must be a non-empty array of objects");
+        return e.EnumerateArray().Select(x =>
+        {
+            var values = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+            foreach (var p in x.EnumerateObject()) values[p.Name] = p.Value.Clone();
+            return new InputReader(values, Options);
+        }).ToArray();
     }
 
     private List<List<JsonElement>> Rows(string name)

@@ -36,6 +36,7 @@ public static class FactorizationFigures
         var objective = new Panel($"f during the meta-algorithm (widths {string.Join("→", run.Rounds.Select(r => r.Width))})", "step (L-BFGS iterations and appends)", "f(U, V)",
             0, last, s.Primal - 0.05 * (top - s.Primal), top + 0.05 * (top - s.Primal))
         {
+            SquareUnits = false,
             Lines =
             [
                 new LineSeries("f (smooth form, = f at balanced points)", values, "#1f77b4"),
@@ -45,11 +46,13 @@ public static class FactorizationFigures
         var gaps = values.Select(v => (v.X, Math.Log10(Math.Max(v.Y - s.Primal, 1e-16)))).ToArray();
         var gap = new Panel("log₁₀(f − min F)", "step (L-BFGS iterations and appends)", "log₁₀(f − min F)", 0, last, -16.5, gaps.Max(g => g.Item2) + 0.5)
         {
+            SquareUnits = false,
             Lines = [new LineSeries("f − min F (floored at 1e-16)", gaps, "#2ca02c")],
         };
         var widths = trace.Select(t => ((double)t.Iteration, (double)t.Width)).ToArray();
         var width = new Panel($"width r (final {run.FinalWidth} ≤ min(m, n) + 1 = {p.Smaller + 1})", "step (L-BFGS iterations and appends)", "r", 0, last, 0, p.Smaller + 1.5)
         {
+            SquareUnits = false,
             Lines =
             [
                 new LineSeries("width", widths, "#9467bd") { Steps = true },
@@ -89,6 +92,7 @@ public static class FactorizationFigures
         return new Panel($"{title}: F(UV^T) ≤ f(U, V), min F = min f = {s.Primal:G6}", "t (0: random pair, 1: balanced factors of X*)", "objective",
             -0.25, 1.25, s.Primal - 0.1 * (top - s.Primal), top)
         {
+            SquareUnits = false,
             Lines =
             [
                 new LineSeries("f(U, V) = loss(Y, UV^T) + λ Σ‖u_i‖‖v_i‖", f, "#1f77b4"),

@@ -54,7 +54,7 @@ public static class HomogeneityCases
 
     public static HomogeneityCase Read(InputReader input)
     {
-        var x = input.ExactVector("x");
+        var x = input.ExactVector("x").ToArray();
         var net = Architectures.ReadNetwork(input, x.Length);
         var alpha = input.Has("alpha") ? input.ExactScalar("alpha") : new Fraction(2);
         if (alpha < Fraction.Zero) throw new InputException($"alpha must be ≥ 0 (positive homogeneity is claimed for α ≥ 0), got {Exact.Format(alpha)}");

@@ -66,7 +66,7 @@ public static class ParallelCases
 
     private static ParallelCase Read(InputReader input)
     {
-        var x = input.ExactVector("x");
+        var x = input.ExactVector("x").ToArray();
         var subnetworks = input.Objects("subnetworks").Select((s, i) =>
         {
             try
