@@ -10,6 +10,7 @@ public static partial class FactorizationClaims
 {
     public static Claim<CertificateCase> Certificate { get; } = Claim.Theorem(
         id: "factorization.certificate",
+        sides: "lhs: whether the certificate passes; rhs: whether (U, V) is a global minimum (f at most the certified min F plus rounding), or global within the resolution of the tolerances",
         title: "For the squared loss, (U, V) is a global minimum of f iff ‖Y − UVᵀ‖₂ ≤ λ and u_iᵀ(Y − UVᵀ)v_i = λ‖u_i‖‖v_i‖ for every i",
         statement: @"\ell = \tfrac12\|Y - X\|_F^2:\ (U, V) \in \operatorname*{argmin} f \iff \|Y - UV^\top\|_2 \le \lambda \ \text{and}\ u_i^\top (Y - UV^\top) v_i = \lambda \|u_i\|\|v_i\| \ \forall i",
         source: "Haeffele2015",
@@ -23,6 +24,7 @@ public static partial class FactorizationClaims
     /// <summary>A control that keeps only the spectral condition: a factorization of X* with Σ‖u_i‖‖v_i‖ &gt; ‖X*‖_* passes it without being global.</summary>
     public static Claim<CertificateCase> CertificateControl { get; } = Claim.Control(
         id: "factorization.certificate.control",
+        sides: "lhs: whether the spectral condition alone passes; rhs: whether (U, V) is a global minimum",
         title: "Control: ‖Y − UVᵀ‖₂ ≤ λ alone certifies a global minimum (false: the column condition is needed)",
         statement: @"\|Y - UV^\top\|_2 \le \lambda \iff (U, V) \in \operatorname*{argmin} f \quad\text{(false: a rescaled-then-rotated factorization of } X^* \text{ passes and is not global)}",
         instances: CertificateCases.All,

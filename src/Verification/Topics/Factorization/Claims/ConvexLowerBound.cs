@@ -14,6 +14,7 @@ public static partial class FactorizationClaims
 
     public static Claim<LowerBoundCase> ConvexLowerBound { get; } = Claim.Theorem(
         id: "factorization.convex-lower-bound",
+        sides: "lhs and rhs: the sides of the comparison reported (F(UVᵀ) against f(U, V), f at the balanced factors or at the end of descent against the certified min F, the solver's X against S_λ(Y))",
         title: "The convex problem bounds the factorized one from below, and their minima agree (three convex losses)",
         statement: @"F(X) = \ell(Y, X) + \lambda\|X\|_* \le f(U, V) = \ell(Y, UV^\top) + \lambda\sum_i \|u_i\|\|v_i\| \text{ whenever } UV^\top = X,\quad \min F = \min f;\quad \ell = \tfrac12\|Y - X\|_F^2 \implies \operatorname*{argmin} F = S_\lambda(Y)",
         source: "Haeffele2015",

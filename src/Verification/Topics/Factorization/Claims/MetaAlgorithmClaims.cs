@@ -8,6 +8,7 @@ public static partial class FactorizationClaims
 {
     public static Claim<MetaCase> MetaAlgorithmClaim { get; } = Claim.Theorem(
         id: "factorization.meta-algorithm",
+        sides: "lhs: f at the end of the meta-algorithm; rhs: the certified min F (a failing part reports its own sides: the certificate's state, the final width against min(m, n) + 1)",
         title: "Theorem 2: descend, test the certificate, append √t·(a, b) from the top singular pair of −∇ℓ, continue: the global minimum, with final width ≤ min(m, n) + 1",
         statement: @"\text{repeat: local descent on } f;\ \text{if } \|{-\nabla_X \ell(Y, UV^\top)}\|_2 > \lambda:\ U \leftarrow [U\ \sqrt{t}\,a],\ V \leftarrow [V\ \sqrt{t}\,b],\ (a, b) \text{ the top singular pair of } -\nabla_X \ell\ (= Y - UV^\top \text{ for } \tfrac12\|Y - X\|_F^2) \implies \text{a global minimum of } f \text{ with final } r \le \min(m, n) + 1",
         source: "Haeffele2015",
@@ -21,6 +22,7 @@ public static partial class FactorizationClaims
     /// <summary>Local descent alone from the same starts: it stops at the best point of the start's width, which is not global when the width is below rank X*.</summary>
     public static Claim<MetaCase> MetaAlgorithmControl { get; } = Claim.Control(
         id: "factorization.meta-algorithm.control",
+        sides: "lhs: the certificate's state (or f) at the end of local descent alone; rhs: certificate passed (or the certified min F)",
         title: "Control: local descent alone (no appended columns) reaches the convex minimum from any start (false for starts narrower than rank X*)",
         statement: @"\text{local descent on } f \text{ from any } (U_0, V_0) \text{ reaches } \min F \quad\text{(false when } r_0 < \operatorname{rank} X^*)",
         instances: MetaAlgorithmCases.All,

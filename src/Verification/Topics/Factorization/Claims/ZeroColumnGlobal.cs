@@ -11,6 +11,7 @@ public static partial class FactorizationClaims
 {
     public static Claim<ZeroColumnCase> ZeroColumnGlobal { get; } = Claim.Theorem(
         id: "factorization.zero-column-global",
+        sides: "lhs and rhs: the sides of the comparison reported (‖−∇ℓ(UVᵀ)‖₂ against λ, f at the local minimizer with a zero column against the certified min F)",
         title: "Theorem 1: a local minimizer of f with a zero column (u_i, v_i) = (0, 0) is a global minimizer, and UVᵀ minimizes F",
         statement: @"(U, V) \text{ a local minimizer of } f \text{ with } (u_i, v_i) = (0, 0) \text{ for some } i \implies (U, V) \in \operatorname*{argmin} f,\ UV^\top \in \operatorname*{argmin} F",
         source: "Haeffele2015",
@@ -24,6 +25,7 @@ public static partial class FactorizationClaims
     /// <summary>The same construction at a width below rank X*, without a zero column: such local minimizers are not global.</summary>
     public static Claim<ZeroColumnCase> ZeroColumnGlobalControl { get; } = Claim.Control(
         id: "factorization.zero-column-global.control",
+        sides: "lhs and rhs: the sides of the comparison reported (‖−∇ℓ(UVᵀ)‖₂ against λ, f at a local minimizer without a zero column against the certified min F)",
         title: "Control: every local minimizer of f is global, zero column or not (false below the rank of X*)",
         statement: @"(U, V) \text{ a local minimizer of } f \implies (U, V) \in \operatorname*{argmin} f \quad\text{(false: at width } r < \operatorname{rank} X^* \text{ the best width-}r\text{ point is a local minimizer)}",
         instances: ZeroColumnCases.All,

@@ -24,6 +24,7 @@ public static class HomogeneousClaims
 
     public static Claim<HomogeneityCase> PositiveHomogeneity { get; } = Claim.Theorem(
         id: "homogeneous.positive-homogeneity",
+        sides: "lhs: φ(αW)(x), exactly; rhs: α^K·φ(W)(x), exactly (a failing part reports its own sides: the regularizers, or the floating-point evaluations)",
         title: "Bias-free networks of linear, ReLU, leaky ReLU and max-pooling layers are positively homogeneous of degree K in the weights, and so is Π_k ‖W^k‖",
         statement: @"\varphi(\alpha W^1, \dots, \alpha W^K)(x) = \alpha^K \varphi(W^1, \dots, W^K)(x),\quad \prod_k \|\alpha W^k\| = \alpha^K \prod_k \|W^k\| \quad (\alpha \ge 0)",
         source: "Haeffele2015",
@@ -73,6 +74,7 @@ public static class HomogeneousClaims
 
     public static Claim<HomogeneityCase> SigmoidControl { get; } = Claim.Control(
         id: "homogeneous.sigmoid.control",
+        sides: "lhs: φ(αW)(x) in floating point; rhs: α^K·φ(W)(x)",
         title: "Control: bias-free sigmoid networks are positively homogeneous of degree K (false: σ(0) = 1/2)",
         statement: @"\varphi(\alpha W^1, \dots, \alpha W^K)(x) = \alpha^K \varphi(W^1, \dots, W^K)(x) \text{ for networks with sigmoid layers} \quad\text{(false)}",
         instances: HomogeneityCases.WithSigmoid,
@@ -97,6 +99,7 @@ public static class HomogeneousClaims
 
     public static Claim<ParallelCase> ParallelZeroSubnetwork { get; } = Claim.Theorem(
         id: "homogeneous.parallel-zero-subnetwork",
+        sides: "lhs: Φ'(x) with the zero subnetwork appended; rhs: Φ(x) (a failing part reports its own sides: φ(0)(x) against 0, a regularizer after against before)",
         title: "Appending a subnetwork with zero weights to Φ = Σ_i φ(W_i) changes neither the output nor the regularizer",
         statement: @"\Phi(x) = \sum_{i=1}^{r} \varphi(W_i)(x),\quad \Phi'(x) = \Phi(x) + \varphi(0)(x) = \Phi(x),\quad \Theta' = \sum_{i=1}^{r} \prod_k \|W_i^k\| + \prod_k \|0\| = \Theta",
         source: "Haeffele2015",
