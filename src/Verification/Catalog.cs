@@ -3,6 +3,8 @@ using Verification.Engine;
 using Verification.Topics.Symbolic;
 using Verification.Topics.Approximation;
 using Verification.Topics.Depth;
+using Verification.Topics.DropBlock;
+using Verification.Topics.DropConnect;
 using Verification.Topics.Dropout;
 using Verification.Topics.Factorization;
 using Verification.Topics.Homogeneous;
@@ -18,6 +20,8 @@ public static class Catalog
     private static readonly Lazy<ClaimCatalog> Built = new(() => new ClaimCatalog(
     [
         DropoutTopic.Instance,
+        DropBlockTopic.Instance,
+        DropConnectTopic.Instance,
         FactorizationTopic.Instance,
         HomogeneousTopic.Instance,
         DepthTopic.Instance,

@@ -11,10 +11,11 @@ public sealed record ReportOptions(string Format, string? Output, string? Baseli
 
 public static class Checking
 {
-    public static int Run(string[] ids, int cases, ulong seed, string? shard, ReportOptions options)
+    public static int Run(string[] ids, int cases, ulong seed, string? shard, ReportOptions options, IReadOnlyList<IClaim>? fromFiles = null, bool filesOnly = false)
     {
         if (cases < 1) return Cli.Fail("--cases must be at least 1");
-        var unknown = ids.Where(id => !Catalog.Contains(id)).ToList();
+        var pool = ClaimFiles.Pool(fromFiles ?? [], filesOnly);
+        var unknown = ids.Where(id => pool.All(c => c.Id != id)).ToList();
         if (unknown.Count > 0) return Cli.Fail($"unknown claim id '{unknown[0]}' (run `list` to see the catalog)");
         ShardSpec? split = null;
         if (shard is not null)
@@ -30,9 +31,12 @@ public static class Checking
             if (options.Format != "json") return Cli.Fail("a shard writes the JSON report that `merge` reads: use --format json with --shard");
             if (options.Baseline is not null) return Cli.Fail("--baseline compares a whole run: give it to `merge`, not to a shard");
         }
-        var claims = ids.Length == 0 ? Catalog.All : ids.Distinct().Select(Catalog.Find).ToList();
+        var claims = ids.Length == 0 ? pool : ids.Distinct().Select(id => pool.First(c => c.Id == id)).ToList();
         var baseline = ReadBaseline(options);
         if (options.Output is not null) EnsureWritable(options.Output);
+        // A claim of the baseline "exists" when it is in the catalog or in one of this run's claims files.
+        var files = (fromFiles ?? []).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+        bool Exists(string id) => Catalog.Contains(id) || files.Contains(id);
 
         // Ctrl-C stops the run between cases and exits 130, instead of killing it mid-report.
         using var interrupt = new CancellationTokenSource();
@@ -41,7 +45,7 @@ public static class Checking
         try
         {
             var report = Run(claims, cases, seed, split, interrupt.Token) with { Shard = split };
-            return Emit(Compare(report, baseline, options), options);
+            return Emit(Compare(report, baseline, options, Exists), options);
         }
         catch (OperationCanceledException)
         {
@@ -55,7 +59,7 @@ public static class Checking
     }
 
     /// <summary>`merge`: the shards' JSON reports combined into the whole run's report.</summary>
-    public static int Merge(string[] files, ReportOptions options)
+    public static int Merge(string[] files, ReportOptions options, IReadOnlyList<IClaim>? fromFiles = null)
     {
         if (files.Length == 0) return Cli.Fail("give the shard reports to merge (the JSON files of check --shard K/N --format json)");
         var shards = files.Select(f => Read(f, "report")).ToArray();
@@ -70,7 +74,8 @@ public static class Checking
         {
             throw new InputException(e.Message);
         }
-        return Emit(Compare(merged, baseline, options), options);
+        var known = (fromFiles ?? []).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+        return Emit(Compare(merged, baseline, options, id => Catalog.Contains(id) || known.Contains(id)), options);
     }
 
     private static RunReport? ReadBaseline(ReportOptions options)
@@ -95,8 +100,8 @@ public static class Checking
         }
     }
 
-    private static RunReport Compare(RunReport report, RunReport? baseline, ReportOptions options) =>
-        baseline is null ? report : report with { Baseline = Reporting.Baseline.Compare(report, baseline, options.ResidualFactor, options.Baseline!, Catalog.Contains) };
+    private static RunReport Compare(RunReport report, RunReport? baseline, ReportOptions options, Func<string, bool>? exists = null) =>
+        baseline is null ? report : report with { Baseline = Reporting.Baseline.Compare(report, baseline, options.ResidualFactor, options.Baseline!, exists ?? Catalog.Contains) };
 
     /// <summary>Fails before the run, not after it, when the report cannot be written.</summary>
     private static void EnsureWritable(string output)

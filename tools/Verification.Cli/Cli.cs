@@ -125,14 +125,16 @@ public static class Cli
         var shard = new Option<string?>("--shard") { Description = "run shard K of N (K/N, e.g. 2/4): random cases i with i mod N = K − 1, plus the examples and the sweep in shard 1; `merge` combines the shards' JSON reports" };
         var (baseline, factor) = BaselineOptions();
         var backend = BackendOption();
-        var command = new Command("check", "Check claims and report their verdicts.") { ids, cases, seed, format, output, shard, baseline, factor, backend };
+        var (claims, claimsOnly) = (ClaimFiles.Option(), ClaimFiles.OnlyOption());
+        var command = new Command("check", "Check claims and report their verdicts.") { ids, cases, seed, format, output, shard, baseline, factor, backend, claims, claimsOnly };
         command.SetAction(p =>
         {
             UseBackend(p.GetValue(backend)!);
             var shardText = p.GetValue(shard);
             var chosen = p.GetValue(format) ?? (shardText is null ? "table" : "json");
+            var fromFiles = ClaimFiles.Load(p.GetValue(claims));
             return Checking.Run(p.GetValue(ids) ?? [], p.GetValue(cases), p.GetValue(seed), shardText,
-                new ReportOptions(chosen, p.GetValue(output), p.GetValue(baseline), p.GetValue(factor)));
+                new ReportOptions(chosen, p.GetValue(output), p.GetValue(baseline), p.GetValue(factor)), fromFiles, p.GetValue(claimsOnly));
         });
         return command;
     }
@@ -143,8 +145,11 @@ public static class Cli
         var format = FormatOption(json: "json");
         var output = new Option<string?>("--out") { Description = "write the merged report to this file (and print a one-line summary)" };
         var (baseline, factor) = BaselineOptions();
-        var command = new Command("merge", "Merge the shards' reports of a run into the report of the whole run (exit codes as check).") { reports, format, output, baseline, factor };
-        command.SetAction(p => Checking.Merge(p.GetValue(reports) ?? [], new ReportOptions(p.GetValue(format) ?? "table", p.GetValue(output), p.GetValue(baseline), p.GetValue(factor))));
+        var claims = ClaimFiles.Option();
+        claims.Description = "with --baseline: a claims file of the run (repeatable), so that its claims missing from the shards count as disappeared only if they left the file";
+        var command = new Command("merge", "Merge the shards' reports of a run into the report of the whole run (exit codes as check).") { reports, format, output, baseline, factor, claims };
+        command.SetAction(p => Checking.Merge(p.GetValue(reports) ?? [], new ReportOptions(p.GetValue(format) ?? "table", p.GetValue(output), p.GetValue(baseline), p.GetValue(factor)),
+            ClaimFiles.Load(p.GetValue(claims))));
         return command;
     }
 
@@ -250,8 +255,9 @@ public static class Cli
         var seed = new Option<ulong>("--seed") { Description = "Monte Carlo seed", DefaultValueFactory = _ => 1 };
         var maxWork = new Option<double>("--max-work") { Description = "the most multiply-adds a Monte Carlo estimate may take (default 1e11, about a minute here)", DefaultValueFactory = _ => 1e11 };
         var backend = BackendOption();
+        var claims = ClaimFiles.Option();
         var command = new Command("eval", "Evaluate one claim on your own instance (JSON); prints JSON. Exit 0 holds, 1 does not hold, 2 bad input, 4 inconclusive.")
-            { claim, input, describe, monteCarlo, samples, seed, maxWork, backend };
+            { claim, input, describe, monteCarlo, samples, seed, maxWork, backend, claims };
         command.SetAction(p =>
         {
             if (p.GetValue(describe)) return Evaluation.Describe();
@@ -260,7 +266,7 @@ public static class Cli
             var path = p.GetValue(input) ?? throw new InputException("--input FILE is required (use - for standard input)");
             var budget = p.GetValue(maxWork);
             if (!(budget > 0) || !double.IsFinite(budget)) throw new InputException("--max-work must be a positive number");
-            return Evaluation.Run(id, path, new EvalOptions(p.GetValue(monteCarlo), p.GetValue(samples), p.GetValue(seed)) { MaxWork = budget });
+            return Evaluation.Run(id, path, new EvalOptions(p.GetValue(monteCarlo), p.GetValue(samples), p.GetValue(seed)) { MaxWork = budget }, ClaimFiles.Load(p.GetValue(claims)));
         });
         return command;
     }

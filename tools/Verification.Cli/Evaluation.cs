@@ -9,11 +9,11 @@ namespace Verification.Cli;
 /// <summary>`eval`: one claim on a user's instance, read by the claim's instance type and checked by the claim's own check.</summary>
 public static class Evaluation
 {
-    public static int Run(string id, string inputPath, EvalOptions options)
+    public static int Run(string id, string inputPath, EvalOptions options, IReadOnlyList<IClaim>? fromFiles = null)
     {
-        if (!Catalog.Contains(id)) return Cli.Fail($"unknown claim id '{id}' (run `list` to see the catalog)");
+        var claim = ClaimFiles.Find(id, fromFiles ?? []);
+        if (claim is null) return Cli.Fail($"unknown claim id '{id}' (run `list` to see the catalog)");
         if (options.Samples < 2) return Cli.Fail("--samples must be at least 2");
-        var claim = Catalog.Find(id);
         if (!claim.HasEval) return Cli.Fail($"claim '{id}' has no eval (its instances, {claim.InstanceTypeName}, are not read from JSON)");
         if (inputPath != "-" && !File.Exists(inputPath)) return Cli.Fail($"input file not found: {inputPath}");
         var json = BoundedInput.Read(inputPath);

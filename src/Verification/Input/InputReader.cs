@@ -111,6 +111,19 @@ public sealed class InputReader
         return new InputReader(nested, Options);
     }
 
+    /// <summary>A vector: a non-empty JSON array of numbers.</summary>
+    public Vector<double> Vector(string name)
+    {
+        var e = Get(name);
+        if (e.ValueKind != JsonValueKind.Array || e.GetArrayLength() == 0)
+            throw new InputException($"\"{name}\" must be a non-empty array of numbers");
+        var entries = e.EnumerateArray().ToList();
+        if (entries.Any(x => x.ValueKind == JsonValueKind.Array))
+            throw new InputException($"\"{name}\" must be a flat array of numbers (a vector), not an array of rows");
+        return Vector<double>.Build.Dense(entries.Count,
+            i => IsExact ? ParseExact(entries[i], $"{name}[{i}]").ToDouble() : ParseDouble(entries[i], $"{name}[{i}]"));
+    }
+
     public Matrix<double> Matrix(string name)
     {
         var rows = Rows(name);

@@ -66,7 +66,15 @@ public static class Exact
     {
         if (!double.IsFinite(x)) throw new ArgumentException("not a finite number", nameof(x));
         // Fractions 8.3.2 maps −0.0 to a tiny nonzero value; zero of either sign is exactly 0.
-        return x == 0 ? Fraction.Zero : Fraction.FromDouble(x);
+        if (x == 0) return Fraction.Zero;
+        // It also reads a subnormal as if it had the implicit leading bit (3e-320 became about 2^-1022): decode those here.
+        if (Math.Abs(x) < 2.2250738585072014E-308) // the smallest normal double, 2^-1022
+        {
+            var mantissa = BitConverter.DoubleToInt64Bits(Math.Abs(x)) & 0xF_FFFF_FFFF_FFFFL;
+            var value = new Fraction(new BigInteger(mantissa), BigInteger.One << 1074);
+            return x < 0 ? -value : value;
+        }
+        return Fraction.FromDouble(x);
     }
 }
 

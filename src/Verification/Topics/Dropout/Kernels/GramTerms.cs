@@ -1,28 +1,16 @@
-using MathNet.Numerics.LinearAlgebra;
 using Verification.LinearAlgebra;
-using Verification.Numerics;
 
 namespace Verification.Topics.Dropout;
 
 /// <summary>
-/// What the dropout loss of every mask depends on: ‖Y‖², the alignments a_k = u_kᵀ Y v_k = ⟨Y, u_k v_kᵀ⟩, and the Gram
-/// terms G_kl = (u_kᵀu_l)(v_kᵀv_l) (row-major r×r). Computing them costs O((m + n) r² + m n r) once.
+/// Dropout's contributions to the shared mask walk: unit k contributes u_k v_kᵀ, so the terms are the alignments
+/// a_k = u_kᵀ Y v_k and the Gram terms G_kl = (u_kᵀu_l)(v_kᵀv_l) (<see cref="GramTerms.OfUnits"/>).
 /// </summary>
-public sealed record GramTerms(double TargetNormSquared, double[] Alignment, double[] Gram, int Width)
+public static class DropoutGramTerms
 {
-    public static GramTerms Of(DropoutCase c)
+    extension(GramTerms)
     {
-        var r = c.Width;
-        var uu = Backend.Multiply(c.U, c.U, transposeA: true);
-        var vv = Backend.Multiply(c.V, c.V, transposeA: true);
-        var yv = Backend.Multiply(c.Y, c.V); // m×r: column k is Y v_k
-        var a = new double[r];
-        for (var k = 0; k < r; k++) a[k] = c.U.Column(k).DotProduct(yv.Column(k));
-        var g = new double[r * r];
-        for (var k = 0; k < r; k++)
-            for (var l = 0; l < r; l++) g[k * r + l] = uu[k, l] * vv[k, l];
-        var y2 = 0.0;
-        foreach (var x in c.Y.Enumerate()) y2 += x * x;
-        return new GramTerms(y2, a, g, r);
+        /// <summary>The terms of a dropout instance; computing them costs O((m + n) r² + m n r) once.</summary>
+        public static GramTerms Of(DropoutCase c) => GramTerms.OfUnits(c.Y, c.U, c.V);
     }
 }
