@@ -7,6 +7,7 @@ using Verification.Topics.DropBlock;
 using Verification.Topics.DropConnect;
 using Verification.Topics.Dropout;
 using Verification.Topics.Factorization;
+using Verification.Topics.Homogeneous;
 
 namespace Verification;
 
@@ -22,6 +23,7 @@ public static class Catalog
         DropBlockTopic.Instance,
         DropConnectTopic.Instance,
         FactorizationTopic.Instance,
+        HomogeneousTopic.Instance,
         Topics.LinearNetworks.LinearNetworksTopic.Instance,
         DepthTopic.Instance,
         ApproximationTopic.Instance,

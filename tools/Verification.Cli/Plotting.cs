@@ -54,6 +54,7 @@ public static class Plotting
             scatter.LineWidth = 2;
             scatter.MarkerSize = (float)line.MarkerSize;
             if (line.Dashed) scatter.LinePattern = LinePattern.Dashed;
+            if (line.Steps) scatter.ConnectStyle = ConnectStyle.StepHorizontal;
             if (line.Label.Length > 0) scatter.LegendText = line.Label;
         }
         foreach (var set in panel.Markers)

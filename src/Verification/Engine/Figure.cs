@@ -20,7 +20,11 @@ public sealed record Panel(string Title, string XLabel, string YLabel, double XM
 }
 
 /// <summary>A polyline through its points; colours are CSS names or #rrggbb; markers of the given size at the points (0: none).</summary>
-public sealed record LineSeries(string Label, IReadOnlyList<(double X, double Y)> Points, string Color, bool Dashed = false, double MarkerSize = 0);
+/// <see cref="Steps"/> holds each value until the next point (e.g. a width that changes in rounds).
+public sealed record LineSeries(string Label, IReadOnlyList<(double X, double Y)> Points, string Color, bool Dashed = false, double MarkerSize = 0)
+{
+    public bool Steps { get; init; }
+}
 
 /// <summary>Values on a regular grid over the panel's extent; row 0 is the top of the picture.</summary>
 public sealed record Heatmap(double[,] Values, string Label);

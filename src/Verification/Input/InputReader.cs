@@ -95,6 +95,22 @@ public sealed class InputReader
         return k;
     }
 
+    /// <summary>One JSON object, read by its own reader (same options, same exactness).</summary>
+    public InputReader Object(string name)
+    {
+        var e = Get(name);
+        if (e.ValueKind != JsonValueKind.Object) throw new InputException($"\"{name}\" must be an object");
+        return Nested(e);
+    }
+
+    private InputReader Nested(JsonElement item)
+    {
+        var nested = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        foreach (var p in item.EnumerateObject()) nested[p.Name] = p.Value.Clone();
+        if (IsExact && !nested.ContainsKey("exact")) nested["exact"] = values["exact"];
+        return new InputReader(nested, Options);
+    }
+
     /// <summary>A vector: a non-empty JSON array of numbers.</summary>
     public Vector<double> Vector(string name)
     {

@@ -8,6 +8,18 @@ namespace Verification.LinearAlgebra;
 /// </summary>
 public sealed record Shrinkage(int Rho, double Tau, IReadOnlyList<double> Sigma, int Rank, Matrix<double> Minimizer, double Value);
 
+/// <summary>
+/// One step of singular value thresholding: X = S_τ(Z) = Σ (σ_i − τ)_+ a_i b_iᵀ, with the singular values of Z before
+/// (<see cref="Sigma"/>) and after (<see cref="Shrunk"/>, the singular values of X). The proximal map of τ‖·‖_*.
+/// </summary>
+public sealed record NuclearProx(Matrix<double> X, double[] Sigma, double[] Shrunk)
+{
+    /// <summary>‖X‖_* = Σ (σ_i − τ)_+, read off the thresholded spectrum.</summary>
+    public double Nuclear => Shrunk.Sum();
+
+    public int Rank => Shrunk.Count(s => s > 0);
+}
+
 /// <summary>Singular value thresholding S_τ and the spectral shrinkage rules of the dropout minimizers.</summary>
 public static class Thresholding
 {
@@ -125,5 +137,28 @@ public static class Thresholding
             worst = Math.Max(worst, (y.TransposeThisAndMultiply(a) - (s + tau) * b).L2Norm());
         }
         return worst;
+    }
+
+    /// <summary>
+    /// The proximal map of τ‖·‖_*: argmin_X ½‖X − Z‖_F² + τ‖X‖_* = S_τ(Z) (Cai, Candès, Shen 2010). The SVD is
+    /// <see cref="ThinSvd.Of"/> (one-sided Jacobi up to min(m, n) = 24, so small problems give the same bits on every backend;
+    /// LAPACK's dgesdd or MathNet above), and X is formed from the kept triples only.
+    /// </summary>
+    public static NuclearProx Prox(Matrix<double> z, double tau)
+    {
+        if (!(tau >= 0)) throw new ArgumentException($"the threshold must be ≥ 0, got {tau}");
+        var svd = ThinSvd.Of(z);
+        var shrunk = svd.S.Select(s => Math.Max(s - tau, 0)).ToArray();
+        var k = shrunk.Count(s => s > 0);
+        Matrix<double> x;
+        if (k == 0) x = Matrix<double>.Build.Dense(z.RowCount, z.ColumnCount);
+        else
+        {
+            var left = svd.U.SubMatrix(0, z.RowCount, 0, k).Clone();
+            for (var i = 0; i < k; i++) left.SetColumn(i, left.Column(i) * shrunk[i]);
+            var right = svd.VT.SubMatrix(0, k, 0, z.ColumnCount);
+            x = Math.Min(z.RowCount, z.ColumnCount) <= ThinSvd.JacobiLimit ? left * right : Numerics.Backend.Multiply(left, right);
+        }
+        return new NuclearProx(x, svd.S, shrunk);
     }
 }

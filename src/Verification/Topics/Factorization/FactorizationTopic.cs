@@ -9,9 +9,20 @@ public sealed class FactorizationTopic : ITopic
 
     public string Name => "factorization";
 
-    public IReadOnlyList<IClaim> Claims { get; } = [NuclearNormClaims.Variational, NuclearNormClaims.Control];
+    public IReadOnlyList<IClaim> Claims { get; } =
+    [
+        NuclearNormClaims.Variational,
+        NuclearNormClaims.Control,
+        FactorizationClaims.ConvexLowerBound,
+        FactorizationClaims.Certificate,
+        FactorizationClaims.CertificateControl,
+        FactorizationClaims.ZeroColumnGlobal,
+        FactorizationClaims.ZeroColumnGlobalControl,
+        FactorizationClaims.MetaAlgorithmClaim,
+        FactorizationClaims.MetaAlgorithmControl,
+    ];
 
     public IReadOnlyList<Source> Sources { get; } = [Bibliography.Haeffele2015];
 
-    public IReadOnlyList<Figure> Figures { get; } = [];
+    public IReadOnlyList<Figure> Figures { get; } = [FactorizationFigures.LowerBound, FactorizationFigures.MetaAlgorithm];
 }
