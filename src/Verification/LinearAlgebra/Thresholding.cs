@@ -30,7 +30,6 @@ public static class Thresholding
     public static Matrix<double> Svt(Matrix<double> y, double tau, int rank)
     {
         var x = Matrix<double>.Build.Dense(y.RowCount, y.ColumnCount);
-        if (y.RowCount == 0 || y.ColumnCount == 0) return x;
         var svd = Svd.Of(y);
         var k = Math.Min(rank, svd.S.Count);
         for (var i = 0; i < k; i++)
@@ -119,7 +118,6 @@ public static class Thresholding
     /// </summary>
     public static double ThresholdingResidual(Matrix<double> y, Matrix<double> x, double tau, int rho, IReadOnlyList<double> sigma)
     {
-        if (x.RowCount == 0 || x.ColumnCount == 0) return 0;
         var svd = Svd.Of(x);
         var worst = 0.0;
         for (var i = 0; i < svd.S.Count; i++)

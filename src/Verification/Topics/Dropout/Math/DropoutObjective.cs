@@ -48,24 +48,6 @@ public static class DropoutObjective
     public static Fraction ClosedForm(ExactDropoutCase c, Fraction weight) =>
         c.Y.Subtract(c.U.Multiply(c.V.Transpose())).FrobeniusNormSquared() + weight * Regularizer(c.U, c.V);
 
-    /// <summary>The loss of one mask: ‖Y − θ⁻¹ U diag(z) Vᵀ‖_F² (z_i = 1 keeps unit i).</summary>
-    public static double StochasticLoss(DropoutCase c, IReadOnlyList<bool> mask)
-    {
-        var m = c.Y.RowCount;
-        var n = c.Y.ColumnCount;
-        var s = 0.0;
-        for (var i = 0; i < m; i++)
-            for (var j = 0; j < n; j++)
-            {
-                var p = 0.0;
-                for (var k = 0; k < c.Width; k++)
-                    if (mask[k]) p += c.U[i, k] * c.V[j, k];
-                var d = c.Y[i, j] - p / c.Theta;
-                s += d * d;
-            }
-        return s;
-    }
-
     /// <summary>
     /// An upper bound on every term summed in the loss of any mask, Σ_ij (|Y_ij| + θ⁻¹ Σ_k |U_ik||V_jk|)²:
     /// the magnitude for tolerances and the range for Monte Carlo intervals.
