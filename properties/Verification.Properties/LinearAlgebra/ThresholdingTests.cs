@@ -60,4 +60,52 @@ public class ThresholdingTests
         Assert.Equal((m, n), (x.RowCount, x.ColumnCount));
         Assert.Equal(0, Thresholding.ThresholdingResidual(empty, empty, 1, 0, []));
     }
+
+    [Fact]
+    public void The_residual_sees_a_singular_pair_of_Y_that_is_not_the_one_thresholded()
+    {
+        // X = ½·e₂e₂ᵀ maps a singular pair of Y = diag(3, 1) as the thresholding requires (Y e₂ = (½ + ½) e₂), but the pair
+        // with σ₂ = 1, not σ₁ = 3: S_τ with ρ = 1 keeps 3 − ½. Only the value condition sees it.
+        var y = M(new double[,] { { 3, 0 }, { 0, 1 } });
+        var x = M(new double[,] { { 0, 0 }, { 0, 0.5 } });
+        Assert.Equal(2.0, Thresholding.ThresholdingResidual(y, x, 0.5, 1, [3, 1]), 12);
+    }
+
+    [Fact]
+    public void Numerical_rank_counts_the_values_above_max_m_n_times_u_times_sigma_1()
+    {
+        var u = Verification.Numerics.Rounding.UnitRoundoff;
+        // cut = max(8, 2)·u·σ₁ for an 8×2 matrix with σ₁ = 4: half the cut is not counted, twice the cut is.
+        var cut = 8 * u * 4;
+        Assert.Equal(1, Thresholding.Rank([4, cut / 2], 8, 2));
+        Assert.Equal(2, Thresholding.Rank([4, cut * 2], 8, 2));
+        // The zero matrix has rank 0, and a value exactly at the cut is not counted.
+        Assert.Equal(0, Thresholding.Rank([0, 0], 2, 2));
+        Assert.Equal(1, Thresholding.Rank([1, 2 * u], 2, 2));
+    }
+
+    [Fact]
+    public void Without_a_weight_the_variable_rate_rule_keeps_the_numerical_rank()
+    {
+        // λ₁ = 0: τ = 0 and ρ = rank Y; a rank-1 matrix has σ₂ at rounding level, which must not count.
+        var y = M(new double[,] { { 1, 2, 3 }, { 2, 4, 6 }, { -3, -6, -9 } }) * 0.7;
+        var shrinkage = Thresholding.VariableRate(y, 0);
+        Assert.Equal(1, shrinkage.Rank);
+        Assert.Equal(1, shrinkage.Rho);
+    }
+
+    [Fact]
+    public void The_nuclear_prox_shrinks_every_value_and_reports_rank_and_norm_of_the_result()
+    {
+        var z = M(new double[,] { { 3, 0 }, { 0, 1 } });
+        var p = Thresholding.Prox(z, 1);
+        Assert.Equal(1, p.Rank);            // (3 − 1, 1 − 1) = (2, 0): the value shrunk to 0 is not counted
+        Assert.Equal(2.0, p.Nuclear, 12);
+        Assert.True((p.X - M(new double[,] { { 2, 0 }, { 0, 0 } })).FrobeniusNorm() < 1e-14);
+        // τ = 0 is the identity; a negative or NaN threshold is refused.
+        Assert.True((Thresholding.Prox(z, 0).X - z).FrobeniusNorm() < 1e-14);
+        Assert.Equal(2, Thresholding.Prox(z, 0).Rank);
+        Assert.Throws<ArgumentException>(() => Thresholding.Prox(z, -1));
+        Assert.Throws<ArgumentException>(() => Thresholding.Prox(z, double.NaN));
+    }
 }
