@@ -168,8 +168,11 @@ public static class DepthClaims
             var n = c.Network.Units;
             return Outcome.Decide(p <= n + 1, Value.Of((long)p), Value.Of((long)n + 1), $"exact: {p} pieces against n + 1 = {n + 1} for {n} units in {c.Network.Depth} layers", Gap(p, n + 1));
         },
-        evidence: "exact piece counts; true for one hidden layer, so only a deeper network (the sawtooth m_2 has 6 pieces on ℝ with 4 units) refutes it",
-        sides: "lhs: the exact number of affine pieces on ℝ; rhs: n + 1 for n hidden units in all");
+        evidence: "exact piece counts; true for one hidden layer, so only a deeper network (the sawtooth m_2 has 6 pieces on ℝ with 4 units) refutes it; m_2 is a fixed example, so the refutation does not depend on the budget",
+        sides: "lhs: the exact number of affine pieces on ℝ; rhs: n + 1 for n hidden units in all") with
+    {
+        Examples = [NetworkCases.SawtoothCase(2)],
+    };
 
     // ---- depth.montufar-regions ----
 

@@ -27,11 +27,18 @@ public static partial class FactorizationClaims
         statement: @"\text{local descent on } f \text{ from any } (U_0, V_0) \text{ reaches } \min F \quad\text{(false when } r_0 < \operatorname{rank} X^*)",
         instances: MetaAlgorithmCases.All,
         check: c => CheckMetaAlgorithm(c, appending: false),
-        evidence: "the check of factorization.meta-algorithm with one round (no appending)",
+        evidence: "the check of factorization.meta-algorithm with one round (no appending); fixed example Y = I₂, λ = ½, a width-1 start in the bottom singular subspace, so the refutation does not depend on the budget",
         source: "Haeffele2015") with
     {
         CaseBudget = n => Math.Max(1, n / 4),
+        Examples = [BottomStartExample()],
     };
+
+    private static MetaCase BottomStartExample()
+    {
+        var problem = ConvexProblem.Create(MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.DenseIdentity(2), 0.5, Verification.LinearAlgebra.ConvexLoss.Squared);
+        return new MetaCase(problem, MetaAlgorithmCases.Start(problem, 1, "bottom", 1, 1), "bottom", 1);
+    }
 
     public static Outcome CheckMetaAlgorithm(MetaCase c, bool appending)
     {
