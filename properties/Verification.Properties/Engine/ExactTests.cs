@@ -15,6 +15,10 @@ public class ExactTests
     [InlineData("5", "5")]
     [InlineData("0.25", "1/4")]
     [InlineData("4/-6", "-2/3")]
+    [InlineData(" +5 ", "5")]
+    [InlineData("1e-29", "1/100000000000000000000000000000")]
+    [InlineData("-0.125", "-1/8")]
+    [InlineData("2.5E2", "250")]
     public void Rationals_parse_and_print_in_lowest_terms(string text, string expected) =>
         Assert.Equal(expected, Exact.Format(Exact.Parse(text)));
 
