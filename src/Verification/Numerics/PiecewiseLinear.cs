@@ -125,13 +125,13 @@ public sealed class PiecewiseLinear : IEquatable<PiecewiseLinear>
     {
         CheckDomain(start, end);
         if ((Start is { } s0 && (start is not { } s1 || s1 < s0)) || (End is { } e0 && (end is not { } e1 || e1 > e0)))
-            throw new ArgumentException($"the domain {Text(start)}..{Text(end)} is not within {DomainText}");
+            throw new ArgumentException($"the domain {Text(start, "-inf")}..{Text(end, "inf")} is not within {DomainText}");
         var first = start is { } a ? CountAtMost(a) : 0;
         var last = end is { } b ? CountBelow(b) : breaks.Length;
         return new(start, end, breaks[first..last], slopes[first..(last + 1)], intercepts[first..(last + 1)]);
     }
 
-    private static string Text(Rational? x) => x?.ToString() ?? "inf";
+    private static string Text(Rational? x, string infinite) => x?.ToString() ?? infinite;
 
     private int CountAtMost(Rational y)
     {
