@@ -65,7 +65,8 @@ public static class ExactSpectrum
                 if (basis.ColumnCount == 0) continue;
                 found.Add(new RationalEigenspace(candidate, basis));
                 total += basis.ColumnCount;
-                break;
+                // No break: an accepted candidate may be another estimate's eigenvalue (10⁻⁹'s best approximation 0 in
+                // diag(1, 10⁻⁹, 0)), and this estimate's own eigenvalue may be the next candidate.
             }
         }
         return total == n ? found.OrderByDescending(e => e.Value).ToArray() : null;
