@@ -339,9 +339,34 @@ public class ConvexSolverTests
         var rare = NuclearNormSolver.Solve(ConvexLoss.Logistic, y, lambda, new SolverOptions(GapEvery: 1_000_000));
         Assert.True(rare.Converged);
         Assert.True(rare.Iterations > 1);
-        Assert.True(rare.Iterations < 1_000_000);
+        Assert.True(rare.Iterations <= 2 * every.Iterations, $"{rare.Iterations} iterations against {every.Iterations}");
+        // Accelerated steps of length 1/L (4 for the logistic loss) reach the relative gap 1e-10 on this 4×4 problem within
+        // 10 iterations (5 at the time of writing); restarts of the momentum are the exception, not the rule.
+        Assert.True(every.Iterations <= 10, $"{every.Iterations} iterations");
+        Assert.InRange(every.Restarts, 0, every.Iterations / 2);
         Assert.True(rare.LowerBound <= every.UpperBound && every.LowerBound <= rare.UpperBound);
         Assert.True(rare.Dual > double.NegativeInfinity);
+    }
+
+    /// <summary>
+    /// Huber with λ = 3 from a far start: the proximal step's dual point W has entries beyond 1 (outside the domain of ℓ*,
+    /// dual −∞), so the certificate of a single iteration must come from the gradient's dual point, which the clamp keeps in
+    /// the domain: finite, and below min F = 0 (Y = 0).
+    /// </summary>
+    [Fact]
+    public void When_the_proximal_dual_point_is_infeasible_the_gradient_dual_point_certifies()
+    {
+        var y = Matrix<double>.Build.Dense(2, 2);
+        var start = Matrix<double>.Build.Dense(2, 2, 10);
+        var s = NuclearNormSolver.Solve(ConvexLoss.Huber, y, 3, new SolverOptions(MaxIterations: 1), start);
+        Assert.False(s.Converged);
+        Assert.Equal(1, s.Iterations);
+        Assert.True(double.IsFinite(s.Dual), $"dual {s.Dual}");
+        Assert.True(s.LowerBound <= 0);
+        Assert.True(s.Primal >= 0);
+        var full = NuclearNormSolver.Solve(ConvexLoss.Huber, y, 3, start: start);
+        Assert.True(full.Converged);
+        Assert.True(full.X.FrobeniusNorm() <= 1e-9);
     }
 
     [Fact]
@@ -452,7 +477,7 @@ public class ConvexSolverTests
 
     /// <summary>
     /// RoundingBound is sound where the error is known and of the documented size: about 2(mn + k + 16)·u times the
-    /// magnitude of the summed terms, plus 2λ·k·mn·u·‖X‖₂ for the SVD (a factor-of-two window around the hand value).
+    /// magnitude of the summed terms, plus 2λ·k·mn·u·‖X‖₂ for the SVD (within 5 % of the hand value for the summation term, a factor-of-two window for the rest).
     /// </summary>
     [Fact]
     public void The_rounding_bound_covers_the_error_and_has_the_documented_size()
@@ -466,7 +491,7 @@ public class ConvexSolverTests
         Assert.True(Math.Abs(computed - 0.03) <= bound + 0.03 * 4 * U); // + the representation error of 0.1 squared
         // Hand size: mn = 6, k = 2: 2·(6 + 2 + 16)·u·Magnitude = 48u·0.06 ≈ 2.88u.
         var hand = 48 * U * 0.06;
-        Assert.InRange(bound, hand / 2, hand * 2);
+        Assert.InRange(bound, hand * 0.95, hand * 1.05);
         // The nuclear and spectral terms: λ = 2, ‖X‖_* = 3, ‖X‖₂ = 2 add 2·24u·2·3 and 2·2·2·6·u·2: 288u + 96u.
         var withX = NuclearNormSolver.RoundingBound(ConvexLoss.Squared, y, x, 2, 3, 2);
         var handX = hand + 288 * U + 96 * U;

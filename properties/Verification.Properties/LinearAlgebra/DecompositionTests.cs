@@ -109,6 +109,14 @@ public class DecompositionTests
             var full = Svd.Of(b * Math.ScaleB(1, k));
             for (var i = 0; i < 3; i++) Assert.Equal(Math.ScaleB(reference[i], k), full.S[i], Math.ScaleB(1e-12, k));
         }
+        // The full SVD: U is m×m and VT is n×n, both orthogonal, and A = U[:, :k]·diag(S)·VT[:k, :]; without vectors m×0 and 0×n.
+        var fullB = Svd.Of(b);
+        Assert.Equal((4, 4, 3, 3), (fullB.U.RowCount, fullB.U.ColumnCount, fullB.VT.RowCount, fullB.VT.ColumnCount));
+        Assert.True(OffIdentity(fullB.U.TransposeThisAndMultiply(fullB.U)) <= 1e-13);
+        AssertThinSvd(b, fullB.S.ToArray(), fullB.U.SubMatrix(0, 4, 0, 3), fullB.VT);
+        var valuesB = Svd.Of(b, vectors: false);
+        Assert.Equal((4, 0, 0, 3), (valuesB.U.RowCount, valuesB.U.ColumnCount, valuesB.VT.RowCount, valuesB.VT.ColumnCount));
+        Assert.Equal(fullB.S.ToArray(), Svd.Values(b));
         // Entries of 1e-300 and 1e300 (not powers of two): values of σ = 1e±300·σ(C) without overflow or underflow.
         var c = M(new double[,] { { 1, 2 }, { 3, 4 } });
         var sc = FromGram(c);
@@ -299,6 +307,25 @@ public class DecompositionTests
             var svd = ThinSvd.Of(b);
             Assert.Equal(1, svd.S[0], 14);
             Assert.Equal(1, svd.S[0] * svd.S[1] / epsilon, 12);
+            AssertThinSvd(b, svd.S, svd.U, svd.VT);
+        }
+    }
+
+    /// <summary>
+    /// Below ε ≈ u² the graded matrix still gets a backward stable SVD: |σ₂ − ε| ≤ u·‖A‖₂ (Weyl), no endless rotation. At
+    /// ε = 1e-153, |ζ| = 1/(2ε) > 1e150 takes the branch tan θ = 1/(2|ζ|) that avoids squaring ζ.
+    /// </summary>
+    [Theory]
+    [InlineData(1e-100)]
+    [InlineData(1e-153)]
+    public void Jacobi_is_backward_stable_on_extremely_graded_matrices(double epsilon)
+    {
+        var a = M(new double[,] { { 1, epsilon }, { 0, epsilon } });
+        foreach (var b in new[] { a, a.Transpose() })
+        {
+            var svd = ThinSvd.Of(b);
+            Assert.Equal(1, svd.S[0], 15);
+            Assert.True(Math.Abs(svd.S[1] - epsilon) <= 2 * U, $"σ₂ = {svd.S[1]}");
             AssertThinSvd(b, svd.S, svd.U, svd.VT);
         }
     }
