@@ -67,7 +67,9 @@ public sealed record ThinSvd(double[] S, Matrix<double> U, Matrix<double> VT)
     /// <summary>
     /// One-sided Jacobi (Hestenes): rotate pairs of columns of A (of Aᵀ when m &lt; n) until every pair is orthogonal to
     /// within m·u of the product of their norms; σ_j are the column norms, U the normalized columns, V the accumulated
-    /// rotations. Backward stable, and accurate in the small singular values. Left vectors of exactly zero singular values
+    /// rotations. Backward stable, and accurate in the small singular values of graded matrices down to about u²·σ₁: a rotation
+    /// with |tan θ| &lt; u² is skipped (it is what stops columns of rounding noise from rotating forever), so below that level a
+    /// singular value is only backward stable (within u·σ₁; [[1, ε], [0, ε]] with ε = 1e-40 gives √2·ε). Left vectors of exactly zero singular values
     /// (and of singular values at the rounding level of σ₁, whose columns carry no direction) are completed to an orthonormal
     /// basis. At most 60 sweeps (small matrices need fewer than 10).
     /// </summary>
