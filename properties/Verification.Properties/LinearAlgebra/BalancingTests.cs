@@ -168,6 +168,12 @@ public class BalancingTests
         Assert.Equal(0, result.Rotations);
         Assert.Equal(Matrix<double>.Build.DenseIdentity(2), result.R);
         Assert.Equal([1.0, 1.0], result.Products);
+        // A zero factor: every product is 0 and the target (relative to ‖U‖_F‖V‖_F = 0) is 0 too; 0 ≤ 0 is success.
+        var zero = Equalizes(Matrix<double>.Build.Dense(3, 2), M(new double[,] { { 1, 2 }, { 3, 4 } }));
+        Assert.Equal(0, zero.Rotations);
+        Assert.Equal(0.0, zero.Target);
+        Assert.Equal([0.0, 0.0], zero.Products);
+        Assert.Equal(Matrix<double>.Build.DenseIdentity(2), zero.R);
         // r = 1: a single product is always equalized.
         var one = Equalizes(M(new double[,] { { 2 }, { 1 } }), M(new double[,] { { 3 } }));
         Assert.Equal(0, one.Rotations);

@@ -173,6 +173,23 @@ public class KSupportTests
         Assert.Equal(5.47, VariationalValue(w, n.Weights, 4), 11);
     }
 
+    /// <summary>
+    /// z = (2, .7, .7, .7), k = d = 4: the norm is ‖w‖₂ (‖w‖² = 4 + 3·.49 = 5.47), but in doubles no q passes the condition
+    /// (.7 &gt; .7 fails for q = 0 and 1, and 2.1/3 rounds below .7 for q = 2). The feasible candidates q = 0, 1, 2 pass the
+    /// feasibility test only within its relative slack 10⁻¹² (their tail averages equal z_{k−q} exactly or up to rounding);
+    /// q = 3 has the smaller value (2 + 2.1)²/4 = 4.2025 with weights above 1, which would be wrong.
+    /// </summary>
+    [Fact]
+    public void At_k_d_with_every_candidate_at_its_boundary_the_fallback_still_gives_the_l2_norm()
+    {
+        double[] w = [0.7, -2.0, 0.7, -0.7];
+        var n = KSupport.Norm(w, 4);
+        Assert.False(n.ConditionHeld);
+        Assert.Equal(5.47, n.Squared, 12);
+        Assert.Equal(Math.Sqrt(w.Sum(x => x * x)), n.Value, 12);
+        Close([1.0, 1.0, 1.0, 1.0], n.Weights, 1e-12);
+    }
+
     [Fact]
     public void The_norm_matches_its_variational_definition_on_a_seeded_family()
     {
