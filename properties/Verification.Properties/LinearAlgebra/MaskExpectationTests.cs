@@ -119,6 +119,20 @@ public class MaskExpectationTests
         Assert.Equal(ByDefinition(contributions, theta), ExactMaskEnumeration.Expectation(contributions, theta));
     }
 
+    [Fact]
+    public void Sums_beyond_Int128_stay_exact()
+    {
+        // 8 entries, 3 contributions of 2⁶¹ each: p fits a long (3·2⁶¹ < 2⁶³), but Σ p∘p for the full mask is
+        // 8·(3·2⁶¹)² ≈ 2^128.2 and Σ y∘p with y_t = 2⁶² is 8·2⁶²·3·2⁶¹ ≈ 2^127.6, both beyond Int128: only big integers are exact.
+        var big = F(1L << 61);
+        var c = new ExactContributions(Enumerable.Repeat(F(1L << 62), 8).ToArray(), ExactMatrix.Create(8, 3, (_, _) => big));
+        var theta = F(1, 2);
+        Assert.Equal(ByDefinition(c, theta), ExactMaskEnumeration.Expectation(c, theta));
+        // A target beyond a long (2⁶⁴ + 1) with small contributions.
+        var wide = new ExactContributions([F(1) + F(1L << 62) * F(4), F(-3)], ExactMatrix.Create(2, 3, (t, k) => F(t + k + 1)));
+        Assert.Equal(ByDefinition(wide, theta), ExactMaskEnumeration.Expectation(wide, theta));
+    }
+
     /// <summary>
     /// C₀ = e₁, C₁ = e₁ + e₂, C₂ = e₃ + e₄, C₃ = 0, C₄ = e₃ − e₄ (orthogonal to C₂ although they share entries), C₅ = 2e₃ + 2e₄.
     /// Interacting components: {0, 1}, {2, 5}, {4}; C₃ is in none.
@@ -179,6 +193,11 @@ public class MaskExpectationTests
         Assert.Throws<ArgumentException>(() => c.Aggregate(0));
         Assert.Contains("does not divide the width 6", Assert.Throws<ArgumentException>(() => c.Aggregate(4)).Message);
         Assert.Equal(1, c.Aggregate(6).Width);
+        // Blocks of one are the contributions themselves.
+        var ones = c.Aggregate(1);
+        Assert.Equal(6, ones.Width);
+        for (var t = 0; t < 3; t++)
+            for (var k = 0; k < 6; k++) Assert.Equal(c.Contributions[t, k], ones.Contributions[t, k]);
     }
 
     [Fact]
@@ -197,7 +216,7 @@ public class MaskExpectationTests
                 Assert.Equal(y[i, j], c.Target[3 * i + j]);
                 for (var k = 0; k < 2; k++) Assert.Equal(u[i, k] * w[j, k], c.Contributions[3 * i + j, k]);
             }
-        Assert.Throws<ArgumentException>(() => ExactContributions.OfUnits(y, u, ExactMatrix.Create(2, 2, (_, _) => F(1))));
+        Assert.Contains("mismatched shapes", Assert.Throws<ArgumentException>(() => ExactContributions.OfUnits(y, u, ExactMatrix.Create(2, 2, (_, _) => F(1)))).Message);
         Assert.Throws<ArgumentException>(() => ExactContributions.OfUnits(y, ExactMatrix.Create(3, 2, (_, _) => F(1)), w));
         Assert.Throws<ArgumentException>(() => ExactContributions.OfUnits(y, u, ExactMatrix.Create(3, 1, (_, _) => F(1))));
     }
@@ -338,6 +357,10 @@ public class MaskExpectationTests
         Assert.Equal(Math.Pow((u1 * w1.Transpose()).FrobeniusNorm(), 2), blocks.Gram[3], 10);
         Assert.Throws<ArgumentException>(() => g.Aggregate(0));
         Assert.Contains("does not divide the width 6", Assert.Throws<ArgumentException>(() => g.Aggregate(4)).Message);
+        // Blocks of one are the units themselves.
+        var ones = g.Aggregate(1);
+        Assert.Equal(g.Alignment, ones.Alignment);
+        Assert.Equal(g.Gram, ones.Gram);
     }
 
     [Fact]
@@ -351,7 +374,10 @@ public class MaskExpectationTests
         Assert.Contains("group of 29 > 28", Assert.Throws<EnumerationLimitException>(() => GrayCodeEnumeration.CheckComponentWidth(29, 40)).Message);
         // 29 units that all interact: one component beyond the limit.
         var (y, u, w) = Units(2, 2, 29, 3);
-        Assert.Throws<EnumerationLimitException>(() => GrayCodeEnumeration.ExpectationByComponents(GramTerms.OfUnits(y, u, w), 0.5));
+        var wide = GramTerms.OfUnits(y, u, w);
+        Assert.Contains("interacting group of 29 > 28",
+            Assert.Throws<EnumerationLimitException>(() => GrayCodeEnumeration.ExpectationByComponents(wide, 0.5)).Message);
+        Assert.Contains("r = 29", Assert.Throws<EnumerationLimitException>(() => GrayCodeEnumeration.Expectation(wide, 0.5)).Message);
         // 40 orthogonal contributions (disjoint supports): 40 components of width 1.
         var n = 40;
         var a = Enumerable.Range(0, n).Select(k => (double)(k % 3)).ToArray();
@@ -454,5 +480,9 @@ public class MaskExpectationTests
         var estimate = MaskMonteCarlo.Expectation(g, 1, Bound(y, u, w, 1), 4, maxSamples: 2000);
         Assert.Equal(expected, estimate.Estimate, 1e-10 * expected);
         Assert.Equal(2000, estimate.Samples);
+        // Every loss is the same, so the sample variance is 0 and the interval is only Bernstein's range term 7B·ln(4/δ)/(3(n − 1)).
+        var bound = Bound(y, u, w, 1);
+        var range = 7 * bound * Math.Log(4 / MaskMonteCarlo.DefaultDelta) / (3.0 * 1999);
+        Assert.Equal(range, estimate.HalfWidth, 1e-9 * range);
     }
 }
