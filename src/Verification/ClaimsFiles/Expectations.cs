@@ -53,7 +53,7 @@ public static class Expectations
         var exact = f.Exactly(symbol.Retain!)[0, 0].ConstantValue;
         if (exact < Fractions.Fraction.Zero || exact > Fractions.Fraction.One)
             throw new DomainException($"the retain probability `{symbol.Retain!.Text}` of '{z}' is {Exact.Format(exact)}, outside [0, 1]");
-        return exact.ToDouble();
+        return exact.ToDoubleAnyScale();
     }
 
     private static Bounded Enumerate(FloatEvaluator f, ExpectationNode e, IReadOnlyList<(string Name, (int Rows, int Columns) Shape, double Retain)> masks, int bits)

@@ -109,9 +109,9 @@ public static class FileInstances
     /// <summary>Doubles inside a declared range: the exact values above, and uniform draws for a bounded range.</summary>
     public static Gen<double> FloatingScalar(Interval range)
     {
-        var exact = ExactScalar(range).Select(x => x.ToDouble()).Where(range.Contains);
+        var exact = ExactScalar(range).Select(x => x.ToDoubleAnyScale()).Where(range.Contains);
         if (range is not { Low: { } lo, High: { } hi }) return exact;
-        var (a, b) = (lo.ToDouble(), hi.ToDouble());
+        var (a, b) = (lo.ToDoubleAnyScale(), hi.ToDoubleAnyScale());
         var uniform = Scalars.Unit.Select(u => a + (b - a) * (0.02 + 0.96 * u)).Where(range.Contains);
         return Gen.Frequency((3, exact), (2, uniform));
     }
@@ -159,7 +159,7 @@ public static class FileInstances
                 simpler = v.Exact is { } e
                     ? SimplerScalars(e[0, 0]).Where(symbol.Range.Contains).Select(x => v with { Exact = ExactMatrix.Create(1, 1, (_, _) => x) })
                     : SimplerScalars(Exact.FromDouble(v.Floating![0, 0])).Where(symbol.Range.Contains)
-                        .Select(x => v with { Floating = Matrix<double>.Build.Dense(1, 1, x.ToDouble()) });
+                        .Select(x => v with { Floating = Matrix<double>.Build.Dense(1, 1, x.ToDoubleAnyScale()) });
             else
                 simpler = v.Exact is { } e
                     ? SimplerEntries(e).Select(m => v with { Exact = m })
@@ -283,7 +283,7 @@ public static class FileInstances
             {
                 var x = exact ? input.ExactScalar(s.Name) : Exact.FromDouble(input.Scalar(s.Name));
                 if (!s.Range.Contains(x)) throw new InputException($"{s.Name} must lie in {s.Range}, got {Exact.Format(x)}");
-                values.Add(exact ? new SymbolValue(s.Name, ExactMatrix.Create(1, 1, (_, _) => x), null) : new SymbolValue(s.Name, null, Matrix<double>.Build.Dense(1, 1, x.ToDouble())));
+                values.Add(exact ? new SymbolValue(s.Name, ExactMatrix.Create(1, 1, (_, _) => x), null) : new SymbolValue(s.Name, null, Matrix<double>.Build.Dense(1, 1, x.ToDoubleAnyScale())));
                 continue;
             }
             SymbolValue v = exact ? new SymbolValue(s.Name, input.ExactMatrix(s.Name), null) : new SymbolValue(s.Name, null, input.Matrix(s.Name));

@@ -45,7 +45,7 @@ public sealed record Outcome(OutcomeStatus Status, Value Lhs, Value Rhs, double 
 
     /// <summary>lhs = rhs in exact rational arithmetic.</summary>
     public static Outcome Exact(Fraction lhs, Fraction rhs, string explanation) =>
-        Of(lhs == rhs, Value.Of(lhs), Value.Of(rhs), Math.Abs((lhs - rhs).ToDouble()), Tolerance.Exact, explanation);
+        Of(lhs == rhs, Value.Of(lhs), Value.Of(rhs), Math.Abs((lhs - rhs).ToDoubleAnyScale()), Tolerance.Exact, explanation);
 
     /// <summary>An exact decision (a sign, an equality of exact objects) with the values that show it.</summary>
     public static Outcome Decide(bool holds, Value lhs, Value rhs, string explanation, double residual = 0) =>

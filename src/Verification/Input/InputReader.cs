@@ -121,7 +121,7 @@ public sealed class InputReader
         if (entries.Any(x => x.ValueKind == JsonValueKind.Array))
             throw new InputException($"\"{name}\" must be a flat array of numbers (a vector), not an array of rows");
         return Vector<double>.Build.Dense(entries.Count,
-            i => IsExact ? ParseExact(entries[i], $"{name}[{i}]").ToDouble() : ParseDouble(entries[i], $"{name}[{i}]"));
+            i => IsExact ? ParseExact(entries[i], $"{name}[{i}]").ToDoubleAnyScale() : ParseDouble(entries[i], $"{name}[{i}]"));
     }
 
     /// <summary>A non-empty JSON array of integers, such as the hidden widths [3, 2].</summary>
@@ -209,7 +209,7 @@ public sealed class InputReader
         else if (e.ValueKind == JsonValueKind.String)
         {
             var s = e.GetString()!;
-            if (s.Contains('/')) x = ParseExact(e, where).ToDouble();
+            if (s.Contains('/')) x = ParseExact(e, where).ToDoubleAnyScale();
             else if (!double.TryParse(s, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out x))
                 throw new InputException($"{where} is not a number: \"{s}\"");
         }
@@ -221,7 +221,7 @@ public sealed class InputReader
     /// <summary>The nearest double of an exact value, refused when it is beyond double precision's range.</summary>
     private static double InRange(Fraction x, string where)
     {
-        var d = x.ToDouble();
+        var d = x.ToDoubleAnyScale();
         if (!double.IsFinite(d))
             throw new InputException($"{where} = {Abbreviated(Exact.Format(x))} is beyond double precision (|x| ≤ 1.8e308), which this claim computes in");
         return d;

@@ -17,7 +17,9 @@ public static class Exact
         if (x.IsZero) return 0;
         var p = System.Numerics.BigInteger.Abs(x.Numerator);
         var q = System.Numerics.BigInteger.Abs(x.Denominator);
+#pragma warning disable RS0030 // Fractions' conversion is right while numerator and denominator are within double's range
         if (p.GetBitLength() <= 1000 && q.GetBitLength() <= 1000) return x.ToDouble();
+#pragma warning restore RS0030
         var a = (int)Math.Max(0, p.GetBitLength() - 64);
         var b = (int)Math.Max(0, q.GetBitLength() - 64);
         var shift = (long)a - b;
@@ -25,6 +27,13 @@ public static class Exact
         var d = shift > 5000 ? double.PositiveInfinity : shift < -5000 ? 0 : Math.ScaleB(m, (int)shift);
         return x.Numerator.Sign * x.Denominator.Sign < 0 ? -d : d;
     }
+
+    /// <summary>
+    /// <see cref="ToDouble(Fraction)"/> as an extension. Fractions' own <c>Fraction.ToDouble()</c> converts numerator and
+    /// denominator to doubles first and so returns 0 for every value below about 2⁻⁹⁷¹ (10⁻³⁰⁰ is 0); the library bans it
+    /// (src/BannedSymbols.txt).
+    /// </summary>
+    public static double ToDoubleAnyScale(this Fraction x) => ToDouble(x);
 
     /// <summary>Lowest terms, "p/q", or "p" when q = 1.</summary>
     public static string Format(Fraction x)

@@ -42,7 +42,7 @@ public static class Fields
 
         public override Fraction Negate(Fraction a) => -a;
         public override bool IsZero(Fraction a) => a.IsZero;
-        public override double ToDouble(Fraction a) => a.ToDouble();
+        public override double ToDouble(Fraction a) => a.ToDoubleAnyScale();
     }
 
     private sealed class DoubleField : Field<double>

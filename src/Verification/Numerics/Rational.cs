@@ -91,7 +91,7 @@ public readonly struct Rational : IEquatable<Rational>, IComparable<Rational>
             const long exact = 1L << 53;
             if (numerator > -exact && numerator < exact && Den < exact) return (double)numerator / Den;
         }
-        return ToFraction().ToDouble();
+        return ToFraction().ToDoubleAnyScale();
     }
 
     /// <summary>A double at least this value (the nearest double, moved up one step when it rounded down; ±∞ beyond the doubles).</summary>

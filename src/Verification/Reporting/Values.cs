@@ -36,7 +36,7 @@ public sealed record IntegerValue(long Value) : Value
 
 public sealed record ExactValue(string Text) : Value
 {
-    public override double Approximate => Exact.Parse(Text).ToDouble();
+    public override double Approximate => Exact.Parse(Text).ToDoubleAnyScale();
     public override string ToString() => Text;
 }
 

@@ -59,7 +59,7 @@ public sealed class DropoutTopic : ITopic
     {
         const int cells = 241;
         const double extent = 1.3;
-        var l = lambda.ToDouble();
+        var l = lambda.ToDoubleAnyScale();
         var values = new double[cells, cells];
         for (var row = 0; row < cells; row++)
             for (var column = 0; column < cells; column++)

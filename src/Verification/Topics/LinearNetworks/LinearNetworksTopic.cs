@@ -85,7 +85,7 @@ public sealed class LinearNetworksTopic : ITopic
         {
             var point = BaldiHornik.CriticalPoint(c.Moments, spectrum, set);
             var inertia = ExactLdlt.InertiaOf(DeepLinearRisk.Hessian(c.Moments.Exact(), point.Layers).ToExact());
-            return (X: k + 1.0, Y: point.Value.ToDouble(), inertia.Negative);
+            return (X: k + 1.0, Y: point.Value.ToDoubleAnyScale(), inertia.Negative);
         }).ToArray();
         MarkerSet Set(string label, Func<int, bool> negatives, MarkerShape shape, string color) =>
             new(label, points.Where(p => negatives(p.Negative)).Select(p => (p.X, p.Y)).ToArray(), shape, color);

@@ -84,5 +84,5 @@ public sealed record ExactDropBlockCase(ExactMatrix Y, ExactMatrix U, ExactMatri
 
     /// <summary>The nearest doubles, carrying this instance as their exact twin.</summary>
     public DropBlockCase ToDoubles() =>
-        new DropBlockCase(Y.ToDouble(), U.ToDouble(), V.ToDouble(), X?.ToDouble(), BlockSize, Theta.ToDouble()) { ExactTwin = this };
+        new DropBlockCase(Y.ToDouble(), U.ToDouble(), V.ToDouble(), X?.ToDouble(), BlockSize, Theta.ToDoubleAnyScale()) { ExactTwin = this };
 }

@@ -71,5 +71,5 @@ public sealed record ExactDropConnectCase(ExactMatrix Y, ExactMatrix U, ExactMat
     }
 
     public DropConnectCase ToDoubles() =>
-        new DropConnectCase(Y.ToDouble(), U.ToDouble(), V.ToDouble(), X?.ToDouble(), Theta.ToDouble()) { ExactTwin = this };
+        new DropConnectCase(Y.ToDouble(), U.ToDouble(), V.ToDouble(), X?.ToDouble(), Theta.ToDoubleAnyScale()) { ExactTwin = this };
 }

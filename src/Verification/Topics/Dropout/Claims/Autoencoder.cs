@@ -50,17 +50,17 @@ public static partial class DropoutClaims
                     determinant < Fraction.Zero
                         ? $"exact: the {p.Kind} point is a strict saddle (det ∇²f = {Exact.Format(determinant)} < 0)"
                         : $"exact: the {p.Kind} point is not a strict saddle: Hessian eigenvalues {low:R} and {high:R} (det ∇²f = {Exact.Format(determinant)}); at λ = {Exact.Format(lambda)} it is a global minimum, value {Exact.Format(value)}",
-                    Math.Max(0, determinant.ToDouble())));
+                    Math.Max(0, determinant.ToDoubleAnyScale())));
             if (p.Kind.StartsWith("balanced"))
                 outcomes.Add(Outcome.Decide(determinant > Fraction.Zero && trace > Fraction.Zero, Value.Of(low), Value.Of(high),
-                    $"exact: the {p.Kind} point is a strict local minimum (det ∇²f = {Exact.Format(determinant)}, tr = {Exact.Format(trace)})", Math.Max(0, -determinant.ToDouble())));
+                    $"exact: the {p.Kind} point is a strict local minimum (det ∇²f = {Exact.Format(determinant)}, tr = {Exact.Format(trace)})", Math.Max(0, -determinant.ToDoubleAnyScale())));
         }
         // The listed points are the only global minima: the other critical values exceed λ/(2+λ) (the list is complete for λ > 0).
         outcomes.Add(Outcome.Decide(saddle > minimum && Fraction.One > minimum, Value.Of(saddle), Value.Of(minimum),
-            "exact: every other critical value exceeds λ/(2+λ), so the balanced points are the only global minima", Math.Max(0, (minimum - saddle).ToDouble())));
+            "exact: every other critical value exceeds λ/(2+λ), so the balanced points are the only global minima", Math.Max(0, (minimum - saddle).ToDoubleAnyScale())));
 
-        var l = lambda.ToDouble();
-        var min = minimum.ToDouble();
+        var l = lambda.ToDoubleAnyScale();
+        var min = minimum.ToDoubleAnyScale();
         var tolerance = Tolerance.Summation(12, 1 + (1 + l) * Math.Pow(c.W1 * c.W1 + c.W2 * c.W2 + 1, 2));
         outcomes.Add(Outcome.AtLeast(Autoencoder.Value(c.W1, c.W2, l), min, tolerance, "f(w) ≥ λ/(2+λ) at the random point"));
         var lowest = double.PositiveInfinity;

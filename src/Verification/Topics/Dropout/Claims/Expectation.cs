@@ -88,7 +88,7 @@ public static partial class DropoutClaims
             for (var b = 0; b < batch.Count && suspects.Count < 16; b++)
             {
                 var theta = batch.ThetaOf(b);
-                var rhs = fit[b] + weight(Exact.FromDouble(theta)).ToDouble() * regularizer[b];
+                var rhs = fit[b] + weight(Exact.FromDouble(theta)).ToDoubleAnyScale() * regularizer[b];
                 if (Math.Abs(expectations[b] - rhs) > 1e-12 * Math.Max(Math.Abs(rhs), Math.Abs(expectations[b]))) suspects.Add(batch[b]);
             }
             screened += batch.Count;
@@ -153,7 +153,7 @@ public static partial class DropoutClaims
     private static Outcome FloatingExpectation(DropoutCase c, Func<Fraction, Fraction> weight)
     {
         MaskEnumeration.CheckWidth(c.Width);
-        var w = weight(Exact.FromDouble(c.Theta)).ToDouble();
+        var w = weight(Exact.FromDouble(c.Theta)).ToDoubleAnyScale();
         var enumerated = MaskEnumeration.Expectation(c);
         var chain = MaskEnumeration.Chain(c.Y.RowCount, c.Y.ColumnCount, c.Width);
         return Outcome.Within(enumerated, DropoutObjective.ClosedForm(c, w), Tolerance.Summation(chain, DropoutObjective.LossBound(c)),
@@ -164,7 +164,7 @@ public static partial class DropoutClaims
     private static Outcome SampledExpectation(DropoutCase c, Func<Fraction, Fraction> weight, MaskSampling sampling)
     {
         sampling.CheckWork(c.Width);
-        var w = weight(Exact.FromDouble(c.Theta)).ToDouble();
+        var w = weight(Exact.FromDouble(c.Theta)).ToDoubleAnyScale();
         var mc = MonteCarlo.Expectation(c, sampling.Seed, sampling.Samples);
         return Outcome.InInterval(mc.Estimate, mc.Lower, mc.Upper, DropoutObjective.ClosedForm(c, w), $"1 − {mc.Delta:G3} empirical-Bernstein interval",
                 $"Monte Carlo over {mc.Samples} masks: the right side must lie in the {1 - mc.Delta:0.#########} interval [{mc.Lower:G6}, {mc.Upper:G6}]")

@@ -1,3 +1,4 @@
+using Verification.Numerics;
 using Fractions;
 
 namespace Verification.Topics.Dropout;
@@ -8,7 +9,7 @@ namespace Verification.Topics.Dropout;
 /// </summary>
 public sealed record AutoencoderPoint(string Kind, Fraction W1Squared, Fraction W2Squared, Fraction W1W2)
 {
-    public (double W1, double W2) Coordinates => (Math.Sqrt(W1Squared.ToDouble()), (W1W2 < Fractions.Fraction.Zero ? -1 : 1) * Math.Sqrt(W2Squared.ToDouble()));
+    public (double W1, double W2) Coordinates => (Math.Sqrt(W1Squared.ToDoubleAnyScale()), (W1W2 < Fractions.Fraction.Zero ? -1 : 1) * Math.Sqrt(W2Squared.ToDoubleAnyScale()));
 }
 
 /// <summary>
@@ -57,7 +58,7 @@ public static class Autoencoder
     public static (double Low, double High) HessianEigenvalues(AutoencoderPoint p, Fraction lambda)
     {
         var (a, b, d) = Hessian(p, lambda);
-        double x = a.ToDouble(), y = b.ToDouble(), z = d.ToDouble();
+        double x = a.ToDoubleAnyScale(), y = b.ToDoubleAnyScale(), z = d.ToDoubleAnyScale();
         var mean = (x + z) / 2;
         var radius = Math.Sqrt((x - z) * (x - z) / 4 + y * y);
         return (mean - radius, mean + radius);

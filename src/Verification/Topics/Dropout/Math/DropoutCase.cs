@@ -101,7 +101,7 @@ public sealed record ExactDropoutCase(ExactMatrix Y, ExactMatrix U, ExactMatrix 
 
     /// <summary>The nearest doubles, carrying this instance as their exact twin.</summary>
     public DropoutCase ToDoubles() =>
-        new DropoutCase(Y.ToDouble(), U.ToDouble(), V.ToDouble(), Theta.ToDouble()) { ExactTwin = this };
+        new DropoutCase(Y.ToDouble(), U.ToDouble(), V.ToDouble(), Theta.ToDoubleAnyScale()) { ExactTwin = this };
 }
 
 /// <summary>A dropout instance with data: Y (m×N), U (m×r), V (n×r), X (n×N), retain probability θ.</summary>

@@ -168,7 +168,7 @@ public static class DropoutGradients
         foreach (var (x, y) in new[] { (a.U, b.U), (a.V, b.V) })
             for (var i = 0; i < x.RowCount; i++)
                 for (var j = 0; j < x.ColumnCount; j++)
-                    worst = Math.Max(worst, Math.Abs((x[i, j] - y[i, j]).ToDouble()));
+                    worst = Math.Max(worst, Math.Abs((x[i, j] - y[i, j]).ToDoubleAnyScale()));
         return worst;
     }
 }

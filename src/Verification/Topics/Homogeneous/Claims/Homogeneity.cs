@@ -45,14 +45,14 @@ public static class HomogeneousClaims
         var scaled = c.Net.Scaled(c.Alpha);
         var lhs = scaled.Evaluate(c.X);
         var rhs = c.Net.Evaluate(c.X).Select(v => power * v).ToArray();
-        var exactDifference = lhs.Zip(rhs, (a, b) => Math.Abs((a - b).ToDouble())).DefaultIfEmpty(0).Max();
+        var exactDifference = lhs.Zip(rhs, (a, b) => Math.Abs((a - b).ToDoubleAnyScale())).DefaultIfEmpty(0).Max();
         var exact = Outcome.Decide(lhs.SequenceEqual(rhs), Value.Of(HomogeneityCases.Column(lhs)), Value.Of(HomogeneityCases.Column(rhs)),
             $"exact: φ(αW)(x) = α^{k}·φ(W)(x) with α = {Exact.Format(c.Alpha)}, K = {k} linear layers", exactDifference);
         var regularizer = Outcome.Exact(scaled.RegularizerSquared(), Power(c.Alpha, 2 * k) * c.Net.RegularizerSquared(),
             $"exact: Π_k ‖αW^k‖_F² = α^{2 * k}·Π_k ‖W^k‖_F²");
 
-        var x = c.X.Select(v => v.ToDouble()).ToArray();
-        var alpha = c.Alpha.ToDouble();
+        var x = c.X.Select(v => v.ToDoubleAnyScale()).ToArray();
+        var alpha = c.Alpha.ToDoubleAnyScale();
         var floatingLhs = scaled.Evaluate(x);
         var floatingRhs = c.Net.Evaluate(x).Select(v => Math.Pow(alpha, k) * v).ToArray();
         var (magnitude, chain) = c.Net.RoundingScale(x);
@@ -86,8 +86,8 @@ public static class HomogeneousClaims
     {
         var k = c.Net.Degree;
         var scaled = c.Net.Scaled(c.Alpha);
-        var x = c.X.Select(v => v.ToDouble()).ToArray();
-        var alpha = c.Alpha.ToDouble();
+        var x = c.X.Select(v => v.ToDoubleAnyScale()).ToArray();
+        var alpha = c.Alpha.ToDoubleAnyScale();
         var lhs = scaled.Evaluate(x);
         var rhs = c.Net.Evaluate(x).Select(v => Math.Pow(alpha, k) * v).ToArray();
         var (magnitude, chain) = c.Net.RoundingScale(x);
@@ -121,9 +121,9 @@ public static class HomogeneousClaims
         var after = extended.Evaluate(c.X);
         var zeroOutput = appended.Evaluate(c.X);
         var output = Outcome.Decide(before.SequenceEqual(after), Value.Of(HomogeneityCases.Column(after)), Value.Of(HomogeneityCases.Column(before)),
-            "exact: Φ'(x) with the zero subnetwork equals Φ(x)", after.Zip(before, (a, b) => Math.Abs((a - b).ToDouble())).DefaultIfEmpty(0).Max());
+            "exact: Φ'(x) with the zero subnetwork equals Φ(x)", after.Zip(before, (a, b) => Math.Abs((a - b).ToDoubleAnyScale())).DefaultIfEmpty(0).Max());
         var zeroPart = Outcome.Decide(zeroOutput.All(v => v.IsZero), Value.Of(HomogeneityCases.Column(zeroOutput)), Value.Of(0L), "exact: φ(0)(x) = 0",
-            zeroOutput.Select(v => Math.Abs(v.ToDouble())).DefaultIfEmpty(0).Max());
+            zeroOutput.Select(v => Math.Abs(v.ToDoubleAnyScale())).DefaultIfEmpty(0).Max());
         var l1 = Outcome.Exact(extended.RegularizerL1(), c.Net.RegularizerL1(), "exact: Σ_i Π_k ‖W_i^k‖_1 unchanged");
         var frobeniusAfter = extended.Regularizer();
         var frobeniusBefore = c.Net.Regularizer();

@@ -53,7 +53,7 @@ public sealed record Linear(ExactMatrix W) : Layer
         for (var i = 0; i < W.RowCount; i++)
         {
             var s = 0.0;
-            for (var j = 0; j < W.ColumnCount; j++) s += W[i, j].ToDouble() * z[j];
+            for (var j = 0; j < W.ColumnCount; j++) s += W[i, j].ToDoubleAnyScale() * z[j];
             output[i] = s;
         }
         return output;
@@ -80,7 +80,7 @@ public sealed record LeakyRelu(Fraction Slope) : Layer
     public override string Name => "leaky-relu";
     public override int OutputSize(int inputSize) => inputSize;
     public override Fraction[] Apply(Fraction[] z) => z.Select(e => e >= Fraction.Zero ? e : Slope * e).ToArray();
-    public override double[] Apply(double[] z) => z.Select(e => e >= 0 ? e : Slope.ToDouble() * e).ToArray();
+    public override double[] Apply(double[] z) => z.Select(e => e >= 0 ? e : Slope.ToDoubleAnyScale() * e).ToArray();
     public override string Describe() => $"leaky-relu {Exact.Format(Slope)}";
 }
 

@@ -72,7 +72,7 @@ public sealed record Network(IReadOnlyList<Layer> Layers, int InputSize, int Out
     {
         var entries = new List<double>();
         for (var i = 0; i < w.RowCount; i++)
-            for (var j = 0; j < w.ColumnCount; j++) entries.Add(w[i, j].ToDouble());
+            for (var j = 0; j < w.ColumnCount; j++) entries.Add(w[i, j].ToDoubleAnyScale());
         var scale = entries.Select(Math.Abs).DefaultIfEmpty(0).Max();
         if (scale == 0 || !double.IsFinite(scale)) return scale;
         scale = Math.ScaleB(1, Math.ILogB(scale)); // a power of two: the divisions are exact
@@ -108,11 +108,11 @@ public sealed record Network(IReadOnlyList<Layer> Layers, int InputSize, int Out
             {
                 case Linear l:
                     magnitude = Enumerable.Range(0, l.W.RowCount)
-                        .Select(i => Enumerable.Range(0, l.W.ColumnCount).Sum(j => Math.Abs(l.W[i, j].ToDouble()) * magnitude[j])).ToArray();
+                        .Select(i => Enumerable.Range(0, l.W.ColumnCount).Sum(j => Math.Abs(l.W[i, j].ToDoubleAnyScale()) * magnitude[j])).ToArray();
                     chain += l.W.ColumnCount + 2;
                     break;
                 case LeakyRelu leaky:
-                    magnitude = magnitude.Select(e => e * Math.Max(1, Math.Abs(leaky.Slope.ToDouble()))).ToArray();
+                    magnitude = magnitude.Select(e => e * Math.Max(1, Math.Abs(leaky.Slope.ToDoubleAnyScale()))).ToArray();
                     chain += 2;
                     break;
                 case Sigmoid:

@@ -121,7 +121,7 @@ public static partial class LinearClaims
         if (spectrum.Exact is { } e)
         {
             var v = BaldiHornik.ClaimedValue(c.Moments, e.Eigenvalues, top);
-            return (v.ToDouble(), Exact.Format(v), Math.Abs(v.ToDouble()) * Rounding.UnitRoundoff);
+            return (v.ToDoubleAnyScale(), Exact.Format(v), Math.Abs(v.ToDoubleAnyScale()) * Rounding.UnitRoundoff);
         }
         var f = spectrum.Floating!;
         var trace = Exact.ToDouble(c.Moments.Syy.Trace());

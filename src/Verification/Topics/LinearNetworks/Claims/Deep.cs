@@ -62,7 +62,7 @@ public static partial class LinearClaims
                     $"exact: H + σ_max·I has inertia {shifted} (no negative, some zero eigenvalue iff λ_min(H) = −σ_max), σ_max(YXᵀ) = {Exact.Format(exactSigma)}", 1).WithDetails(details);
             return Outcome.Decide(exactSigma * exactSigma == frobeniusSquared, Value.Of(-exactSigma), Value.Of($"−√{Exact.Format(frobeniusSquared)}"),
                 $"exact: λ_min(H) = −σ_max(YXᵀ) = {Exact.Format(-exactSigma)}, and σ_max² = {Exact.Format(exactSigma * exactSigma)} against ‖YXᵀ‖_F² = {Exact.Format(frobeniusSquared)}",
-                (frobeniusSquared - exactSigma * exactSigma).ToDouble()).WithDetails(details);
+                (frobeniusSquared - exactSigma * exactSigma).ToDoubleAnyScale()).WithDetails(details);
         }
         var hd = h.ToDouble();
         var gd = g.ToDouble();
@@ -111,7 +111,7 @@ public static partial class LinearClaims
                 Outcome.Decide(mismatch.IsZero, Value.Of(mismatch.IsZero ? "−2a t^L + b t^{2L}" : $"differs at t = {Exact.Format(mismatch)}"), Value.Of(descent.Polynomial(c.Depth)),
                     $"exact: R(tD) − R(0) = {descent.Polynomial(c.Depth)} at t = 1, …, {2 * c.Depth + 1}, hence as polynomials of degree {2 * c.Depth}", 1),
                 Outcome.Decide(atStep < Fraction.Zero && atStep == descent.Decrease, Value.Of(atStep), Value.Of(Fraction.Zero),
-                    $"exact: R(t₀D) − R(0) = {Exact.Format(atStep)} < 0 at t₀ = {Exact.Format(descent.Step)} (and at every 0 < t ≤ t₀): not a local minimum", Math.Max(0, atStep.ToDouble())))
+                    $"exact: R(t₀D) − R(0) = {Exact.Format(atStep)} < 0 at t₀ = {Exact.Format(descent.Step)} (and at every 0 < t ≤ t₀): not a local minimum", Math.Max(0, atStep.ToDoubleAnyScale())))
             .WithDetails(
                 new NamedValue("direction", Value.Of(Show(descent.Direction))),
                 new NamedValue("step", Value.Of(descent.Step)),
@@ -174,7 +174,7 @@ public static partial class LinearClaims
         var difference = random.Subtract(optimal);
         var quadratic = difference.Multiply(s.Sxx).Multiply(difference.Transpose()).Trace();
         var descent = LocalDescent.Run(s, c.Widths, 2, c.Seed);
-        var valueDouble = value.ToDouble();
+        var valueDouble = value.ToDoubleAnyScale();
         var outcome = Outcome.All(
                 Outcome.Decide(product.EqualTo(optimal), SampleGenerators.Show(product, c.Exact), SampleGenerators.Show(optimal, c.Exact), "exact: the constructed point has W_L⋯W₁ = Σ_yxΣ_xx⁻¹", 1),
                 point.Outcome,

@@ -64,7 +64,7 @@ public static partial class LinearClaims
             curvature = text;
             parts.Add(outcome);
         }
-        var summary = $"R = {(exactCurvature ? Exact.Format(value) : value.ToDouble().ToString("R", System.Globalization.CultureInfo.InvariantCulture))}, {curvature}";
+        var summary = $"R = {(exactCurvature ? Exact.Format(value) : value.ToDoubleAnyScale().ToString("R", System.Globalization.CultureInfo.InvariantCulture))}, {curvature}";
         return new PointCheck(label, Outcome.All(parts.ToArray()), summary);
     }
 
@@ -121,7 +121,7 @@ public static partial class LinearClaims
         var m = 0.0;
         foreach (var x in g)
             for (var i = 0; i < x.RowCount; i++)
-                for (var j = 0; j < x.ColumnCount; j++) m = Math.Max(m, Math.Abs(x[i, j].ToDouble()));
+                for (var j = 0; j < x.ColumnCount; j++) m = Math.Max(m, Math.Abs(x[i, j].ToDoubleAnyScale()));
         return m;
     }
 
