@@ -24,7 +24,7 @@ public static class DeepLinearRisk
         for (var k = 0; k < w.Count; k++)
         {
             if (w[k].ColumnCount != widths[k])
-                throw new ArgumentException($"layer W{k + 1} has {w[k].ColumnCount} columns but the {(k == 0 ? "input dimension" : $"layer below has {widths[k]} outputs")} is {widths[k]}");
+                throw new ArgumentException($"layer W{k + 1} has {w[k].ColumnCount} columns but {(k == 0 ? "the input dimension is" : "the layer below has")} {widths[k]}{(k == 0 ? "" : " outputs")}");
             widths[k + 1] = w[k].RowCount;
         }
         if (widths[^1] != s.Syx.RowCount) throw new ArgumentException($"the last layer has {widths[^1]} outputs but Y has {s.Syx.RowCount} rows");
