@@ -36,6 +36,10 @@ public class ConstructionTests
         var restricted = net.ToPiecewiseLinear(Q(1, 2), Q(4));
         Assert.Equal((Q(1, 2), Q(4), 2), (restricted.Start!.Value, restricted.End!.Value, restricted.PieceCount));
         Assert.Equal("ReLU network, depth 1, widths [3]", net.ToString());
+        // Two hidden layers of widths 3 and 1: the widest is 3, the units 4.
+        var deeper = ReluNetwork.FromLayers((ReluNetwork.Column(1, 1, -1), [0, -1, 0]), (new Rational[,] { { 1, 1, 1 } }, [0]), (ReluNetwork.Row(2), [0]));
+        Assert.Equal((2, 3, 4), (deeper.Depth, deeper.MaxWidth, deeper.Units));
+        Assert.Equal("ReLU network, depth 2, widths [3, 1]", deeper.ToString());
     }
 
     [Fact]
@@ -119,6 +123,7 @@ public class ConstructionTests
         Assert.Equal("the split j must satisfy 1 ≤ j ≤ k = 3, got 0", Assert.Throws<ArgumentException>(() => Sawtooth.ByComposition(3, 0)).Message);
         Assert.Equal("the split j must satisfy 1 ≤ j ≤ k = 3, got 4", Assert.Throws<ArgumentException>(() => Sawtooth.ByComposition(3, 4)).Message);
         Assert.Throws<ArgumentException>(() => Sawtooth.ByComposition(0));
+        Assert.Throws<LimitExceededException>(() => Sawtooth.ByComposition(23));
     }
 
     [Fact]
@@ -173,6 +178,7 @@ public class ConstructionTests
         Assert.Equal(Q(2), net.Evaluate(Q(3)));
         Assert.Equal(new[] { Q(0), Q(1), Q(-1), Q(2) }, net.ToPiecewiseLinear().Slopes);
         Assert.Equal("n must be at least 1, got 0", Assert.Throws<ArgumentException>(() => Shallow.Generic(0)).Message);
+        Assert.Equal(2, Shallow.Generic(1).ToPiecewiseLinear().PieceCount); // ReLU(x) alone
     }
 
     [Fact]

@@ -66,6 +66,8 @@ public class DropoutMathTests
             var (g1, g2) = Autoencoder.Gradient(w1, w2, lambda.ToDoubleAnyScale());
             Assert.True(Math.Abs(g1) < 1e-14 && Math.Abs(g2) < 1e-14, $"{c.Kind}: ({g1}, {g2})");
         }
+        // Coordinates are nonnegative unless w₁w₂ < 0 makes w₂ negative: the w₂-axis point is (0, +√(1/(1+λ))).
+        Assert.Equal((0.0, Math.Sqrt((1 / (1 + lambda)).ToDoubleAnyScale())), points[2].Coordinates);
         var balancedMinus = points[4].Coordinates;
         Assert.True(balancedMinus.W1 > 0 && balancedMinus.W2 < 0);
         Assert.Equal(balancedMinus.W1, -balancedMinus.W2);
@@ -192,6 +194,10 @@ public class DropoutMathTests
         Assert.True(DropoutGradients.AreEqual(DropoutGradients.ExpectedStochastic(one), DropoutGradients.Objective(one.Y, one.U, one.V, Fraction.Zero)));
         var oneFloating = DropoutGradients.ExpectedStochastic(one.ToDoubles());
         Assert.True(Max(oneFloating.U - DropoutGradients.Objective(one.Y, one.U, one.V, Fraction.Zero).U.ToDouble()) < 1e-12);
+        // Beyond the floating enumeration limit the expectation is refused, not attempted.
+        var wide = new DropoutCase(Matrix<double>.Build.Dense(1, 1), Matrix<double>.Build.Dense(1, 29), Matrix<double>.Build.Dense(1, 29), 0.5);
+        Assert.Throws<EnumerationLimitException>(() => DropoutGradients.ExpectedStochastic(wide));
+        Assert.Throws<EnumerationLimitException>(() => DropoutGradients.ExpectedStochastic(wide.ToExact()));
         // A wrong weight is told apart.
         Assert.False(DropoutGradients.AreEqual(expected, DropoutGradients.Objective(Small.Y, Small.U, Small.V, F(1))));
     }
@@ -294,6 +300,9 @@ public class DropoutMathTests
         Assert.NotEqual(a.Y, DropoutCase.Random(3, 4, 9, 0.5, 6).Y);
         Assert.True(a.Y.Enumerate().All(e => Math.Abs(e) <= 1) && a.Y.Enumerate().Any(e => Math.Abs(e) > 1.0 / 3));
         Assert.True(a.U.Enumerate().All(e => Math.Abs(e) <= 1.0 / 3) && a.V.Enumerate().All(e => Math.Abs(e) <= 1.0 / 3));
+        // Uniform on [−1, 1]: both signs occur among 12 + 27 + 36 entries.
+        Assert.True(new[] { a.Y, a.U, a.V }.All(m => m.Enumerate().Any(e => e < 0) && m.Enumerate().Any(e => e > 0)));
+        Assert.Equal((1L << 20, 1UL), (MaskSampling.Default.Samples, MaskSampling.Default.Seed));
         Assert.Equal((9, 1.0), (a.Width, a.Lambda));
         var twin = a.ToExact();
         Assert.Same(twin, twin.ToDoubles().ToExact());

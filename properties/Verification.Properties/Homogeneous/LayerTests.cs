@@ -63,6 +63,10 @@ public class LayerTests
         Assert.Equal(new[] { -1.0 }, new MaxPool(3, 1).Apply(new[] { -1.0, -2.0, -3.0 }));
         Assert.Equal("max-pool 3/1", sliding.Describe());
         Assert.Equal(1, new MaxPool(3, 5).OutputSize(3));
+        Assert.Equal(V(1, 5, 3), new MaxPool(1, 1).Apply(V(1, 5, 3))); // a window of one is the identity
+        // The names `eval` reads.
+        Assert.Equal(new[] { "linear", "relu", "leaky-relu", "max-pool", "sigmoid" },
+            new Layer[] { new Linear(M([1])), new Relu(), new LeakyRelu(F(1, 2)), pool, new Sigmoid() }.Select(l => l.Name));
         Assert.Contains("window of 4 does not fit an input of size 3", Assert.Throws<ArgumentException>(() => new MaxPool(4, 1).OutputSize(3)).Message);
         Assert.Contains("window ≥ 1 and stride ≥ 1, got window 0, stride 1", Assert.Throws<ArgumentException>(() => new MaxPool(0, 1).OutputSize(3)).Message);
         Assert.Contains("got window 2, stride 0", Assert.Throws<ArgumentException>(() => new MaxPool(2, 0).OutputSize(3)).Message);
