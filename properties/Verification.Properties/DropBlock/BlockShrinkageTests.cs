@@ -1,0 +1,137 @@
+using MathNet.Numerics.LinearAlgebra;
+using Verification.Topics.DropBlock;
+using Xunit;
+
+namespace Verification.Properties.DropBlock;
+
+/// <summary>
+/// The block shrinkage on diagonal instances whose prox is known by hand: with k at least the rank the k-support norm is
+/// ℓ2 and the minimizer is Y/(1 + μ); with k = 1 it is ℓ1, whose squared prox soft-thresholds by μ·Σx. Block splits of
+/// the resulting spectra, and the closed forms for two blocks at a scaled orthogonal matrix.
+/// </summary>
+public class BlockShrinkageTests
+{
+    private static Matrix<double> Diag(params double[] d) => Matrix<double>.Build.DenseOfDiagonalArray(d);
+
+    private static double Max(Matrix<double> m) => m.Enumerate().Select(Math.Abs).Max();
+
+    [Fact]
+    public void With_k_at_least_the_rank_the_minimizer_is_Y_over_one_plus_mu()
+    {
+        // ‖Y − M‖² + μ‖M‖² at σ = (3, 1), μ = 1: M = Y/2, value ‖Y‖²·μ/(1 + μ) = 10/2 = 5.
+        var s = BlockShrinkages.Solve(Diag(3, 1), 1, 2, 2);
+        Assert.Equal((2, 2, 1.0), (s.Kept, s.K, s.Mu));
+        Assert.Equal(3.0, s.Sigma[0], 12);
+        Assert.Equal(1.0, s.Sigma[1], 12);
+        Assert.Equal(1.5, s.X[0], 12);
+        Assert.Equal(0.5, s.X[1], 12);
+        Assert.True(Max(s.Minimizer - Diag(1.5, 0.5)) < 1e-12);
+        Assert.Equal(5.0, s.Value, 12);
+        // μ = 3: M = Y/4, value 10·3/4 = 7.5 (the weight μ enters the value, not only the prox).
+        var heavy = BlockShrinkages.Solve(Diag(3, 1), 3, 2, 2);
+        Assert.True(Max(heavy.Minimizer - Diag(0.75, 0.25)) < 1e-12);
+        Assert.Equal(7.5, heavy.Value, 12);
+        // Rank at most 1: only σ₁ is shrunk, 3/2; value (3 − 3/2)² + 1² + (3/2)² = 5.5.
+        var one = BlockShrinkages.Solve(Diag(3, 1), 1, 2, 1);
+        Assert.Equal((1, 1), (one.Kept, one.K));
+        Assert.True(Max(one.Minimizer - Diag(1.5, 0)) < 1e-12);
+        Assert.Equal(5.5, one.Value, 12);
+        // Rank 0: nothing kept, the value is ‖Y‖².
+        var none = BlockShrinkages.Solve(Diag(3, 1), 1, 2, 0);
+        Assert.Equal((0, 10.0), (none.Kept, none.Value));
+        Assert.Empty(none.Weights);
+        Assert.Equal(0.0, Max(none.Minimizer));
+    }
+
+    [Fact]
+    public void With_blocks_of_one_unit_the_recipe_soft_thresholds_by_mu_times_the_sum()
+    {
+        // λ = 2, r = 2, b = 1: μ = 1, k = 1 (ℓ1). x_i = (σ_i − μΣx)₊: x₁ = 3 − x₁ gives 3/2, and 1 − 3/2 < 0 keeps x₂ = 0.
+        // Value (3/2)² + 1² + 1·(3/2)² = 5.5.
+        var s = BlockShrinkages.DropBlockRecipe(Diag(3, 1), 2, 2, 1);
+        Assert.Equal((2, 1, 1.0), (s.Kept, s.K, s.Mu));
+        Assert.Equal(1.5, s.X[0], 12);
+        Assert.Equal(0.0, s.X[1], 12);
+        Assert.Equal(5.5, s.Value, 12);
+        // b = 2 at the same λ, r: μ = 1, k = 2 (ℓ2): Y/2 again, value 5.
+        Assert.Equal(5.0, BlockShrinkages.DropBlockRecipe(Diag(3, 1), 2, 2, 2).Value, 12);
+    }
+
+    [Fact]
+    public void A_split_into_blocks_reproduces_M_with_the_regularizer_of_its_pieces()
+    {
+        var left = Matrix<double>.Build.DenseIdentity(2);
+        // x = (3/2, 1/2) with b = 2: one 2-support atom of norm² 5/2. One block carries it all; two blocks carry halves,
+        // Σ_g ‖U_gV_gᵀ‖² = (5/2)/2 (the ℓ2 norm² over r), evenly.
+        var one = BlockShrinkages.Split(left, left, [1.5, 0.5], 1, 2)!;
+        Assert.Equal(new[] { 1 }, one.Pieces);
+        Assert.Equal(2.5, one.Regularizer, 12);
+        Assert.True(one.Even);
+        Assert.True(Max(one.Factors.U * one.Factors.V.Transpose() - Diag(1.5, 0.5)) < 1e-12);
+        var two = BlockShrinkages.Split(left, left, [1.5, 0.5], 2, 2)!;
+        Assert.Equal(new[] { 2 }, two.Pieces);
+        Assert.Equal(1.25, two.Regularizer, 12);
+        Assert.True(two.Even);
+        Assert.Equal(Math.Sqrt(2.5) / 2, two.BlockNorms[0], 12);
+        Assert.Equal(Math.Sqrt(2.5) / 2, two.BlockNorms[1], 12);
+        Assert.True(Max(two.Factors.U * two.Factors.V.Transpose() - Diag(1.5, 0.5)) < 1e-12);
+        // The zero spectrum splits into zero blocks.
+        var zero = BlockShrinkages.Split(left, left, [0, 0], 3, 2)!;
+        Assert.Equal((0.0, true, 3), (zero.Regularizer, zero.Even, zero.BlockNorms.Length));
+        Assert.Equal(0.0, Max(zero.Factors.U));
+    }
+
+    [Fact]
+    public void Single_unit_blocks_split_the_largest_atom_first_and_refuse_too_few_blocks()
+    {
+        var left = Matrix<double>.Build.DenseIdentity(2);
+        // b = 1: atoms are single coordinates, norms 3 and 1. Two atoms do not fit one block.
+        Assert.Null(BlockShrinkages.Split(left, left, [3, 1], 1, 1));
+        // Three blocks: the extra piece goes where it saves most, 9/1 − 9/2 = 4.5 against 1/1 − 1/2: pieces (2, 1),
+        // Σ = 9/2 + 1 = 5.5, block norms (3/2, 3/2, 1): not even.
+        var s = BlockShrinkages.Split(left, left, [3, 1], 3, 1)!;
+        Assert.Equal(new[] { 2, 1 }, s.Pieces);
+        Assert.Equal(new[] { 3.0, 1.0 }, s.AtomNorms);
+        Assert.Equal(5.5, s.Regularizer, 12);
+        Assert.Equal(new[] { 1.5, 1.5, 1.0 }, s.BlockNorms);
+        Assert.False(s.Even);
+        Assert.True(Max(s.Factors.U * s.Factors.V.Transpose() - Diag(3, 1)) < 1e-12);
+        // From the matrix itself: the same split.
+        var fromMatrix = BlockShrinkages.Split(Diag(3, 1), 3, 1)!;
+        Assert.Equal(5.5, fromMatrix.Regularizer, 12);
+        Assert.True(Max(fromMatrix.Factors.U * fromMatrix.Factors.V.Transpose() - Diag(3, 1)) < 1e-12);
+    }
+
+    [Fact]
+    public void Two_blocks_at_a_scaled_orthogonal_matrix_have_the_closed_forms()
+    {
+        // s²(3n − 2b)/2 for b ≤ n ≤ 2b: n = 3, b = 2, s = 1: 5/2; n = 4, b = 2, s = 2: 4·8/2 = 16; n = b = 2: s²·2/2.
+        Assert.Equal(2.5, BlockShrinkages.TwoBlockRegularizerOfScaledOrthogonal(3, 2, 1));
+        Assert.Equal(16.0, BlockShrinkages.TwoBlockRegularizerOfScaledOrthogonal(4, 2, 2));
+        Assert.Equal(9.0, BlockShrinkages.TwoBlockRegularizerOfScaledOrthogonal(2, 2, 3));
+        Assert.Null(BlockShrinkages.TwoBlockRegularizerOfScaledOrthogonal(1, 2, 1));
+        Assert.Null(BlockShrinkages.TwoBlockRegularizerOfScaledOrthogonal(5, 2, 1));
+        // n = 2, b = 1, s = 1, λ = 1: k = 0 gives 2/(1 + 1) = 1; k = 1 gives 1/3 + 0 + 1/1 = 4/3: the minimum is 1 at k = 0.
+        Assert.Equal((1.0, 0), BlockShrinkages.TwoBlockMinimumOfScaledOrthogonal(2, 1, 1, 1));
+        // n = 1, b = 1, s = 2, λ = 1: b' = 1, k from 1 to 1: 4·(1/3 + 0 + 0) = 4/3.
+        var (value, k) = BlockShrinkages.TwoBlockMinimumOfScaledOrthogonal(1, 1, 2, 1);
+        Assert.Equal(4.0 / 3, value, 14);
+        Assert.Equal(1, k);
+        Assert.Equal("the closed form needs λ > 0", Assert.Throws<ArgumentException>(() => BlockShrinkages.TwoBlockMinimumOfScaledOrthogonal(2, 1, 1, 0)).Message);
+        Assert.Throws<ArgumentException>(() => BlockShrinkages.TwoBlockMinimumOfScaledOrthogonal(2, 1, 1, double.NaN));
+    }
+
+    [Fact]
+    public void A_scaled_orthogonal_matrix_is_recognized_by_its_equal_singular_values()
+    {
+        Assert.Equal(2.0, BlockShrinkages.ScaledOrthogonal(Diag(2, 2), 1e-12)!.Value, 12);
+        // A rotation by 3-4-5 scaled by 5: [[3, −4], [4, 3]] has both singular values 5.
+        Assert.Equal(5.0, BlockShrinkages.ScaledOrthogonal(Matrix<double>.Build.DenseOfArray(new double[,] { { 3, -4 }, { 4, 3 } }), 1e-12)!.Value, 12);
+        Assert.Null(BlockShrinkages.ScaledOrthogonal(Diag(3, 1), 1e-12));
+        Assert.NotNull(BlockShrinkages.ScaledOrthogonal(Diag(3, 1), 0.7)); // 3 − 1 ≤ 0.7·3
+        Assert.Null(BlockShrinkages.ScaledOrthogonal(Diag(3, 1), 0.6));
+        Assert.Null(BlockShrinkages.ScaledOrthogonal(Matrix<double>.Build.Dense(2, 3), 1));
+        Assert.Null(BlockShrinkages.ScaledOrthogonal(Matrix<double>.Build.Dense(0, 0), 1));
+        Assert.Null(BlockShrinkages.ScaledOrthogonal(Matrix<double>.Build.Dense(2, 2), 1));
+    }
+}
