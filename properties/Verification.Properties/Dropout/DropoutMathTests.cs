@@ -247,7 +247,8 @@ public class DropoutMathTests
         Assert.Equal(first.LowestValue, Minimizers.Objective(y, first.LowestPoint.U, first.LowestPoint.V, 0.5));
         Assert.Equal(Minimizers.ObjectiveMagnitude(y, first.LowestPoint.U, first.LowestPoint.V, 0.5), first.LowestMagnitude);
         // The global minimum at width 2 (weight λ/r = 1/4 per singular value): the closed form, reached by descent.
-        var optimum = Minimizers.Objective(y, Minimizers.OptimalFactors(y, 0.5, 2).U, Minimizers.OptimalFactors(y, 0.5, 2).V, 0.5);
+        var optimal = Minimizers.OptimalFactors(y, 0.5, 2);
+        var optimum = Minimizers.Objective(y, optimal.U, optimal.V, 0.5);
         Assert.Equal(Thresholding.FixedWidth(y, 0.5, 2).Value, optimum, 12);
         Assert.True(first.LowestValue >= optimum - 1e-9 && first.LowestValue <= optimum + 1e-6, $"{first.LowestValue} vs {optimum}");
     }
