@@ -119,6 +119,93 @@ public class BlockShrinkageTests
         Assert.Equal(1, k);
         Assert.Equal("the closed form needs λ > 0", Assert.Throws<ArgumentException>(() => BlockShrinkages.TwoBlockMinimumOfScaledOrthogonal(2, 1, 1, 0)).Message);
         Assert.Throws<ArgumentException>(() => BlockShrinkages.TwoBlockMinimumOfScaledOrthogonal(2, 1, 1, double.NaN));
+        Assert.Throws<ArgumentException>(() => BlockShrinkages.TwoBlockMinimumOfScaledOrthogonal(2, 1, 1, -1));
+        // n = 3, b = 2, s = 3, λ = 2: k = 1 gives 2·9·(1/4 + 2/3 + 0) = 16.5, k = 2 gives 18·(2/4 + 0 + 1/2) = 18.
+        (value, k) = BlockShrinkages.TwoBlockMinimumOfScaledOrthogonal(3, 2, 3, 2);
+        Assert.Equal(16.5, value, 12);
+        Assert.Equal(1, k);
+        // n = 3, b = 1, s = 1, λ = 2: k = 0 keeps two directions and drops one, 2·(2/3 + 1/2) = 7/3; k = 1 gives 2·(1/4 + 1) = 5/2.
+        (value, k) = BlockShrinkages.TwoBlockMinimumOfScaledOrthogonal(3, 1, 1, 2);
+        Assert.Equal(7.0 / 3, value, 12);
+        Assert.Equal(0, k);
+        // The value grows with k (its k-derivative is λs²·2/(λ(1 + λ)(2 + λ)) > 0), so the least intersection always wins.
+        foreach (var lambda in new[] { 0.01, 0.5, 1, 4, 100 })
+            Assert.Equal(1, BlockShrinkages.TwoBlockMinimumOfScaledOrthogonal(5, 3, 1, lambda).Intersection);
+    }
+
+    private static double Regularizer(Verification.LinearAlgebra.Factors f, int b) => DropBlockObjective.Regularizer(f.U, f.V, b);
+
+    [Fact]
+    public void The_two_block_construction_attains_the_closed_form()
+    {
+        // M = 2·I₃, b = 2: k = 2b − n = 1 shared direction (weight 1 in each block), one own direction each (weight 2):
+        // blocks diag(1, 2, 0) and diag(1, 0, 2), Σ‖M_g‖² = 5 + 5 = 10 = s²(3n − 2b)/2 = 4·5/2. Exact in binary.
+        var f = BlockShrinkages.TwoBlockFactorsOfScaledOrthogonal(Diag(2, 2, 2), 2);
+        Assert.Equal((3, 4, 3, 4), (f.U.RowCount, f.U.ColumnCount, f.V.RowCount, f.V.ColumnCount));
+        Assert.True((f.U * f.V.Transpose()).Equals(Diag(2, 2, 2)));
+        Assert.Equal(10.0, Regularizer(f, 2));
+        Assert.Equal(new[] { 1.0, 2, 0 }, (DropBlockObjective.Block(f.U, 0, 2) * DropBlockObjective.Block(f.V, 0, 2).Transpose()).Diagonal().ToArray());
+        Assert.Equal(new[] { 1.0, 0, 2 }, (DropBlockObjective.Block(f.U, 1, 2) * DropBlockObjective.Block(f.V, 1, 2).Transpose()).Diagonal().ToArray());
+        // M = 2·I₄, b = 2: nothing shared, two own directions each: Σ = 8 + 8 = 16 = 4·8/2.
+        f = BlockShrinkages.TwoBlockFactorsOfScaledOrthogonal(Diag(2, 2, 2, 2), 2);
+        Assert.True((f.U * f.V.Transpose()).Equals(Diag(2, 2, 2, 2)));
+        Assert.Equal(16.0, Regularizer(f, 2));
+        // M = −3·I₂, b = 1: the sign goes into V; Σ = 9 + 9 = 18 = 9·4/2.
+        f = BlockShrinkages.TwoBlockFactorsOfScaledOrthogonal(Diag(-3, -3), 1);
+        Assert.True((f.U * f.V.Transpose()).Equals(Diag(-3, -3)));
+        Assert.Equal(18.0, Regularizer(f, 1));
+        // A rotation scaled by 5 (through its SVD): b = 2 shares both directions, 2·‖M/2‖² = 25; b = 1 splits them, 25 + 25.
+        var rotation = Matrix<double>.Build.DenseOfArray(new double[,] { { 3, -4 }, { 4, 3 } });
+        foreach (var (b, expected) in new[] { (2, 25.0), (1, 50.0) })
+        {
+            f = BlockShrinkages.TwoBlockFactorsOfScaledOrthogonal(rotation, b);
+            Assert.True(Max(f.U * f.V.Transpose() - rotation) < 1e-12);
+            Assert.Equal(expected, Regularizer(f, b), 12);
+            Assert.Equal(BlockShrinkages.TwoBlockRegularizerOfScaledOrthogonal(2, b, 5)!.Value, Regularizer(f, b), 12);
+        }
+        Assert.Equal("the construction needs b ≤ n ≤ 2b, got n = 5, b = 2",
+            Assert.Throws<ArgumentException>(() => BlockShrinkages.TwoBlockFactorsOfScaledOrthogonal(Diag(1, 1, 1, 1, 1), 2)).Message);
+        Assert.Equal("the construction needs b ≤ n ≤ 2b, got n = 1, b = 2",
+            Assert.Throws<ArgumentException>(() => BlockShrinkages.TwoBlockFactorsOfScaledOrthogonal(Diag(1), 2)).Message);
+    }
+
+    [Fact]
+    public void The_two_block_minimizer_has_the_closed_form_value()
+    {
+        // Y = 3·I₃, b = 2, λ = 2: k* = 1; shared weight 3/4, own weight 3/3 = 1: UVᵀ = diag(3/2, 1, 1) and
+        // f = (3/2)² + 2² + 2² + 2·(9/16 + 1 + 9/16 + 1) = 10.25 + 6.25 = 16.5, the closed form above.
+        var f = BlockShrinkages.TwoBlockMinimizerOfScaledOrthogonal(Diag(3, 3, 3), 2, 2);
+        Assert.True(Max(f.U * f.V.Transpose() - Diag(1.5, 1, 1)) < 1e-12);
+        Assert.Equal(16.5, BlockFactorization.Objective(Diag(3, 3, 3), f.U, f.V, 2, 2), 12);
+        // Y = I₃, b = 1, λ = 2: k* = 0, each block keeps one direction at weight 1/3, the third is dropped: 7/3.
+        f = BlockShrinkages.TwoBlockMinimizerOfScaledOrthogonal(Diag(1, 1, 1), 1, 2);
+        Assert.Equal(7.0 / 3, BlockFactorization.Objective(Diag(1, 1, 1), f.U, f.V, 2, 1), 12);
+    }
+
+    [Fact]
+    public void The_searched_decomposition_reproduces_M_and_bounds_the_minimum_from_above()
+    {
+        // 2·I₂ in two blocks of one: the minimum s²(3n − 2b)/2 = 8 (no two rank-one blocks do better than the eigen-split).
+        foreach (var (m, r, b, minimum) in new[]
+                 {
+                     (Diag(2, 2), 2, 1, 8.0),
+                     (Diag(2, 2, 2), 2, 2, 10.0),
+                     (Diag(1e-3, 1e-3), 2, 1, 2e-6),
+                     (Matrix<double>.Build.DenseOfArray(new double[,] { { 3, -4 }, { 4, 3 } }), 2, 1, 50.0),
+                     (Diag(3, 1), 1, 2, 10.0), // one block holds M: ‖M‖²
+                 })
+        {
+            var (factors, value) = BlockShrinkages.SearchDecomposition(m, r, b, 4, 1)!.Value;
+            Assert.Equal((r * b, r * b), (factors.U.ColumnCount, factors.V.ColumnCount));
+            Assert.True(Max(factors.U * factors.V.Transpose() - m) < 1e-12 * Max(m));
+            Assert.True(Math.Abs(value - Regularizer(factors, b)) <= 1e-9 * minimum, $"{value} against {Regularizer(factors, b)}");
+            Assert.True(value >= minimum * (1 - 1e-12), $"{value} < {minimum}");
+            Assert.True(value <= minimum * (1 + 1e-9), $"{value} > {minimum}");
+        }
+        // Rank 3 does not fit one block of two: no decomposition.
+        Assert.Null(BlockShrinkages.SearchDecomposition(Diag(1, 1, 1), 1, 2, 2, 1));
+        // The zero matrix: zero blocks, value 0.
+        Assert.Equal(0.0, BlockShrinkages.SearchDecomposition(Diag(0, 0), 2, 1, 2, 1)!.Value.Value);
     }
 
     [Fact]
@@ -128,7 +215,7 @@ public class BlockShrinkageTests
         // A rotation by 3-4-5 scaled by 5: [[3, −4], [4, 3]] has both singular values 5.
         Assert.Equal(5.0, BlockShrinkages.ScaledOrthogonal(Matrix<double>.Build.DenseOfArray(new double[,] { { 3, -4 }, { 4, 3 } }), 1e-12)!.Value, 12);
         Assert.Null(BlockShrinkages.ScaledOrthogonal(Diag(3, 1), 1e-12));
-        Assert.NotNull(BlockShrinkages.ScaledOrthogonal(Diag(3, 1), 0.7)); // 3 − 1 ≤ 0.7·3
+        Assert.Equal(2.0, BlockShrinkages.ScaledOrthogonal(Diag(3, 1), 0.7)!.Value, 12); // 3 − 1 ≤ 0.7·3; the mean of 3 and 1
         Assert.Null(BlockShrinkages.ScaledOrthogonal(Diag(3, 1), 0.6));
         Assert.Null(BlockShrinkages.ScaledOrthogonal(Matrix<double>.Build.Dense(2, 3), 1));
         Assert.Null(BlockShrinkages.ScaledOrthogonal(Matrix<double>.Build.Dense(0, 0), 1));
