@@ -96,6 +96,17 @@ public class BlockShrinkageTests
         Assert.Equal(new[] { 1.5, 1.5, 1.0 }, s.BlockNorms);
         Assert.False(s.Even);
         Assert.True(Max(s.Factors.U * s.Factors.V.Transpose() - Diag(3, 1)) < 1e-12);
+        // Norms 3 and 2 over four blocks: the first extra piece goes to 3 (9 − 9/2 = 4.5 against 4 − 2 = 2), the second to 2
+        // (9/2 − 9/3 = 1.5 against 2): pieces (2, 2), Σ = 9/2 + 4/2 = 6.5 (three pieces of 3 would cost 3 + 4 = 7).
+        var four = BlockShrinkages.Split(left, left, [3, 2], 4, 1)!;
+        Assert.Equal(new[] { 2, 2 }, four.Pieces);
+        Assert.Equal(6.5, four.Regularizer, 12);
+        Assert.Equal(new[] { 1.5, 1.5, 1.0, 1.0 }, four.BlockNorms);
+        // A zero in the spectrum is not an atom: (3, 0) in two blocks is 3 split in halves, Σ = 9/2.
+        var half = BlockShrinkages.Split(left, left, [3, 0], 2, 1)!;
+        Assert.Equal(new[] { 2 }, half.Pieces);
+        Assert.Equal(4.5, half.Regularizer, 12);
+        Assert.True(Max(half.Factors.U * half.Factors.V.Transpose() - Diag(3, 0)) < 1e-12);
         // From the matrix itself: the same split.
         var fromMatrix = BlockShrinkages.Split(Diag(3, 1), 3, 1)!;
         Assert.Equal(5.5, fromMatrix.Regularizer, 12);
@@ -177,6 +188,12 @@ public class BlockShrinkageTests
         var f = BlockShrinkages.TwoBlockMinimizerOfScaledOrthogonal(Diag(3, 3, 3), 2, 2);
         Assert.True(Max(f.U * f.V.Transpose() - Diag(1.5, 1, 1)) < 1e-12);
         Assert.Equal(16.5, BlockFactorization.Objective(Diag(3, 3, 3), f.U, f.V, 2, 2), 12);
+        // Y = 2·I₄, b = 2, λ = 1: k* = 0, two own directions per block at weight 2/2: UVᵀ = I₄,
+        // f = ‖2I − I‖² + (2 + 2) = 8 = λs²·4/(1 + λ).
+        f = BlockShrinkages.TwoBlockMinimizerOfScaledOrthogonal(Diag(2, 2, 2, 2), 2, 1);
+        Assert.True(Max(f.U * f.V.Transpose() - Diag(1, 1, 1, 1)) < 1e-12);
+        Assert.Equal(8.0, BlockFactorization.Objective(Diag(2, 2, 2, 2), f.U, f.V, 1, 2), 12);
+        Assert.Equal(8.0, BlockShrinkages.TwoBlockMinimumOfScaledOrthogonal(4, 2, 2, 1).Value, 12);
         // Y = I₃, b = 1, λ = 2: k* = 0, each block keeps one direction at weight 1/3, the third is dropped: 7/3.
         f = BlockShrinkages.TwoBlockMinimizerOfScaledOrthogonal(Diag(1, 1, 1), 1, 2);
         Assert.Equal(7.0 / 3, BlockFactorization.Objective(Diag(1, 1, 1), f.U, f.V, 2, 1), 12);
