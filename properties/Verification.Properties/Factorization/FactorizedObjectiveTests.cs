@@ -151,6 +151,38 @@ public class FactorizedObjectiveTests
             Assert.True(FactorizedObjective.Value(Squared, y, S(a), S(a), 1) - 2.5 <= FactorizedObjective.ExcessBound(Squared, y, S(a), S(a), 1, 1));
     }
 
+    /// <summary>
+    /// The bound's inner products are sums over every entry. Y = diag(3, 1), λ = ½, η = 1 (min F = 7/4 by thresholding).
+    /// At U = I, V = diag(2, ½): G = diag(1, ½), E_U = −GV + λU = diag(−3/2, ¼), E_V = −GᵀU + λV = diag(0, −¼);
+    /// stationarity ½(−5/4 − 1/8) &lt; 0 counts 0, ℓ + ⟨G, X⟩ = 5/8 + 9/4 = 23/8, bound ½·23/8 = 23/16 ≥ f − min F = 15/8 − 7/4.
+    /// At U = V = diag(2, 1): G = diag(−1, 0), E_U = E_V = diag(3, ½), stationarity ½(13/2 + 13/2) = 13/2,
+    /// ℓ + ⟨G, X⟩ = ½ − 4 &lt; 0 counts 0: bound 13/2 ≥ 3 − 7/4.
+    /// </summary>
+    [Fact]
+    public void The_excess_bound_sums_every_entry_of_its_inner_products()
+    {
+        var y = M(new double[,] { { 3, 0 }, { 0, 1 } });
+        Matrix<double> D(double a, double b) => M(new double[,] { { a, 0 }, { 0, b } });
+        Assert.Equal(23.0 / 16, FactorizedObjective.ExcessBound(Squared, y, D(1, 1), D(2, 0.5), 0.5, 1), 1e-14);
+        Assert.Equal(6.5, FactorizedObjective.ExcessBound(Squared, y, D(2, 1), D(2, 1), 0.5, 1), 1e-14);
+        // f at the two points: ½(1 + ¼) + ½(2 + ½) and ½·1 + ½(4 + 1); both excesses over 7/4 are within their bounds.
+        Assert.Equal(1.875, FactorizedObjective.Value(Squared, y, D(1, 1), D(2, 0.5), 0.5), 1e-14);
+        Assert.Equal(3, FactorizedObjective.Value(Squared, y, D(2, 1), D(2, 1), 0.5), 1e-14);
+        foreach (var (u, v) in new[] { (D(1, 1), D(2, 0.5)), (D(2, 1), D(2, 1)) })
+            Assert.True(FactorizedObjective.Value(Squared, y, u, v, 0.5) - 1.75 <= FactorizedObjective.ExcessBound(Squared, y, u, v, 0.5, 1));
+    }
+
+    /// <summary>An empty Y (0×2): G is empty, its norm 0, and the top singular pair is the zero vector of each side.</summary>
+    [Fact]
+    public void The_certificate_of_an_empty_matrix_is_zero()
+    {
+        var c = FactorizedObjective.Certify(Squared, Matrix<double>.Build.Dense(0, 2), Matrix<double>.Build.Dense(0, 1), Matrix<double>.Build.Dense(2, 1), 0.5);
+        Assert.Equal(0, c.SpectralNorm);
+        Assert.Equal((0, 2), (c.A.Count, c.B.Count));
+        Assert.True(c.B.All(e => e == 0));
+        Assert.Equal(new[] { 0.0 }, c.ColumnResiduals);
+    }
+
     /// <summary>|U||V|ᵀ, not UVᵀ: U = [1 −1], V = [1 1] have UVᵀ = 0 but |U||V|ᵀ = 2, so (|0| + 2)² + λ(2 + 2).</summary>
     [Fact]
     public void The_rounding_magnitude_uses_absolute_values()
