@@ -27,6 +27,8 @@ public class BlockShrinkageTests
         Assert.Equal(0.5, s.X[1], 12);
         Assert.True(Max(s.Minimizer - Diag(1.5, 0.5)) < 1e-12);
         Assert.Equal(5.0, s.Value, 12);
+        // The variational weights of ‖x‖²_(k) = inf Σ x_i²/c_i (c_i ≤ 1, Σc_i ≤ k): for k = 2 ≥ rank, c = (1, 1) (the ℓ2 norm).
+        Assert.Equal(new[] { 1.0, 1.0 }, s.Weights.Select(c => Math.Round(c, 12)));
         // μ = 3: M = Y/4, value 10·3/4 = 7.5 (the weight μ enters the value, not only the prox).
         var heavy = BlockShrinkages.Solve(Diag(3, 1), 3, 2, 2);
         Assert.True(Max(heavy.Minimizer - Diag(0.75, 0.25)) < 1e-12);
@@ -53,6 +55,8 @@ public class BlockShrinkageTests
         Assert.Equal(1.5, s.X[0], 12);
         Assert.Equal(0.0, s.X[1], 12);
         Assert.Equal(5.5, s.Value, 12);
+        // k = 1: the weights c_i = |x_i|/Σ|x| of the ℓ1 norm's variational form, (1, 0).
+        Assert.Equal(new[] { 1.0, 0.0 }, s.Weights.Select(c => Math.Round(c, 12)));
         // b = 2 at the same λ, r: μ = 1, k = 2 (ℓ2): Y/2 again, value 5.
         Assert.Equal(5.0, BlockShrinkages.DropBlockRecipe(Diag(3, 1), 2, 2, 2).Value, 12);
     }
@@ -75,6 +79,10 @@ public class BlockShrinkageTests
         Assert.Equal(Math.Sqrt(2.5) / 2, two.BlockNorms[0], 12);
         Assert.Equal(Math.Sqrt(2.5) / 2, two.BlockNorms[1], 12);
         Assert.True(Max(two.Factors.U * two.Factors.V.Transpose() - Diag(1.5, 0.5)) < 1e-12);
+        // A zero entry inside a 2-support atom: x = (3, 0), b = 2, one block holds diag(3, 0), Σ = 9.
+        var zeroEntry = BlockShrinkages.Split(left, left, [3, 0], 1, 2)!;
+        Assert.Equal(9.0, zeroEntry.Regularizer, 12);
+        Assert.True(Max(zeroEntry.Factors.U * zeroEntry.Factors.V.Transpose() - Diag(3, 0)) < 1e-12);
         // The zero spectrum splits into zero blocks.
         var zero = BlockShrinkages.Split(left, left, [0, 0], 3, 2)!;
         Assert.Equal((0.0, true, 3), (zero.Regularizer, zero.Even, zero.BlockNorms.Length));
