@@ -135,6 +135,9 @@ public class DropBlockOptimizationProperties
                 return Outcome.Within(descent.LowestValue, recipe.Value, new Tolerance(1e-6 * (1 + recipe.Value), "descent accuracy"), "min f = recipe with μ = λ");
             },
         };
-        Assert.Equal(Verdict.Refuted, wrong.Run(new RunSettings(20, TestSettings.Seed)).Verdict);
+        // About 45 % of the generated instances cannot tell μ = λ from μ = λ/r (one block, or a λ that shrinks Y to 0 either
+        // way): measured, 49 of 109 checked cases held over 60 seeds. 20 cases (a budget of 4 for this claim's cost) all held
+        // at VERIFICATION_SEED=7; 100 cases give a budget of 20, and all 60 seeds refute it.
+        Assert.Equal(Verdict.Refuted, wrong.Run(new RunSettings(100, TestSettings.Seed)).Verdict);
     }
 }
