@@ -6,7 +6,7 @@ using Xunit;
 namespace Verification.Properties.CatalogDriven;
 
 /// <summary>
-/// Evidence is what the report says it is: a run's random cases reach both ends of every documented size range of every
+/// Evidence is what the report says it is: random cases (three runs together) reach both ends of every documented size range of every
 /// instance type in the catalog, and the controls that only a larger instance refutes hold on every instance of size 1.
 /// </summary>
 public class CoverageTests
@@ -18,13 +18,25 @@ public class CoverageTests
         return data;
     }
 
+    /// <summary>
+    /// Three runs of the test budget (the test seed and the next two) together reach both ends of every documented range,
+    /// and none goes beyond it. One run alone can miss an end by chance: over seeds 1 to 120 at 100 cases, 8 runs missed one
+    /// (ksupport's k = 8 three times, dropblock.regularizer-equality's m twice, four others once each), so a single-run test
+    /// failed at VERIFICATION_SEED=24. Three runs miss an end with probability about 10⁻⁴.
+    /// </summary>
     [Theory]
     [MemberData(nameof(OneClaimPerInstanceType))]
-    public void A_run_reaches_both_ends_of_every_documented_size(string id)
+    public void Runs_reach_both_ends_of_every_documented_size(string id)
     {
         var claim = Verification.Catalog.Find(id);
-        foreach (var c in claim.Coverage(TestSettings.Run))
-            Assert.True(c.Covers, $"{claim.InstanceTypeName}: {c.Documented.Name} documented {c.Documented.Min}..{c.Documented.Max}, reached {c.Min}..{c.Max}");
+        var runs = Enumerable.Range(0, 3).Select(j => claim.Coverage(TestSettings.Run with { Seed = TestSettings.Seed + (ulong)j })).ToArray();
+        for (var range = 0; range < runs[0].Count; range++)
+        {
+            var documented = runs[0][range].Documented;
+            var reached = runs.Select(r => r[range]).Where(c => c.Min is not null).ToArray();
+            var union = new SizeCoverage(documented, reached.Length == 0 ? null : reached.Min(c => c.Min), reached.Length == 0 ? null : reached.Max(c => c.Max));
+            Assert.True(union.Covers, $"{claim.InstanceTypeName}: {documented.Name} documented {documented.Min}..{documented.Max}, reached {union.Min}..{union.Max} in three runs");
+        }
     }
 
     /// <summary>Every instance type with matrices documents its sizes (the symbolic sizes and the autoencoder's scalars have none).</summary>
