@@ -160,8 +160,9 @@ public static partial class DropBlockClaims
         };
         var support = y.Count(v => v != 0);
         // Σ c_i against k: each unclipped c_i = fl(fl(α|y_i|) − μ) cancels μ, so it carries an error up to u(1 + μ) + u (α|y_i|
-        // lies in [μ, 1 + μ]); the bisection can bring the computed sum no closer to k than one step of α, which moves it by
-        // up to 2u·Σ α|y_i| ≤ 2u·d(1 + μ); the sum itself adds γ_d·k. All within 2γ_{4d+8}·(k + d(1 + μ)). (The scale k + d
+        // lies in [μ, 1 + μ]); even when the prox's bisection ends at a neighbouring double of the root α, the computed sum is
+        // off k by up to one step of α, 2u·Σ α|y_i| ≤ 2u·d(1 + μ); the sum itself adds γ_d·k. All within 2γ_{4d+8}·(k + d(1 + μ)).
+        // A bisection that ended further from the root would fail this test, as it should. (The scale k + d
         // left out μ: y = (1, 1, 1, 1, 1), k = 1, μ = 100 gave Σ c_i = 1 − 5.7·10⁻¹⁴ against a tolerance of 3.7·10⁻¹⁴.)
         if (support > k && mu > 0)
             outcomes.Add(Outcome.Within(prox.Weights.Sum(), k, Tolerance.Summation(4 * d + 8, k + d * (1 + mu)), "Σ c_i = k"));
